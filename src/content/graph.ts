@@ -1,0 +1,51 @@
+import type { Entry, EntryKind, Problem, Taxonomy, TaxonomyItem, UpstreamList } from "./schema";
+
+/** The typed knowledge graph: everything routes, search and wizards read, built once from `content/`. */
+export interface KnowledgeGraph {
+  readonly entries: readonly Entry[];
+  readonly taxonomy: Taxonomy;
+  readonly upstream: UpstreamList;
+  /** A hash of the content files, to tell deployments and caches apart. */
+  readonly version: string;
+  readonly byId: ReadonlyMap<string, Entry>;
+}
+
+const KIND_ORDER: Record<EntryKind, number> = { problem: 0, question: 1, guide: 2 };
+
+export function createGraph(entries: readonly Entry[], taxonomy: Taxonomy, upstream: UpstreamList, version: string): KnowledgeGraph {
+  const sorted = [...entries].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title, "zh-CN") || a.id.localeCompare(b.id),
+  );
+  return { entries: sorted, taxonomy, upstream, version, byId: new Map(sorted.map((e) => [e.id, e])) };
+}
+
+export function getEntry(graph: KnowledgeGraph, id: string): Entry | undefined {
+  return graph.byId.get(id);
+}
+
+export function getProblem(graph: KnowledgeGraph, id: string): Problem | undefined {
+  const entry = graph.byId.get(id);
+  return entry?.kind === "problem" ? entry : undefined;
+}
+
+export function getArea(graph: KnowledgeGraph, slug: string): TaxonomyItem | undefined {
+  return graph.taxonomy.areas.find((a) => a.slug === slug);
+}
+
+export function getSystem(graph: KnowledgeGraph, slug: string): TaxonomyItem | undefined {
+  return graph.taxonomy.systems.find((s) => s.slug === slug);
+}
+
+/** Entries in one area (or system), problems first, as the graph orders them. */
+export function entriesIn(graph: KnowledgeGraph, by: "area" | "system", slug: string): Entry[] {
+  return graph.entries.filter((e) => e[by] === slug);
+}
+
+/** For each upstream problem id, the ids of the entries that cover it (in list order). */
+export function coverage(graph: KnowledgeGraph): Map<string, string[]> {
+  const result = new Map<string, string[]>(graph.upstream.problems.map((p) => [p.id, []]));
+  for (const entry of graph.entries) {
+    for (const id of entry.upstream) result.get(id)?.push(entry.id);
+  }
+  return result;
+}

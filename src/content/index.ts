@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { VFile } from "vfile";
+import { createGraph, type KnowledgeGraph } from "./graph";
+import { reportIssues } from "./issues";
+import { linkEntries, type ParsedEntry } from "./link";
+import { loadSources } from "./load";
+import { parseEntry } from "./parse";
+import { TaxonomySchema, UpstreamListSchema, type Entry } from "./schema";
+import { formatMessages } from "./report";
+import { validateEntry } from "./validate";
+import type { z } from "zod";
+import { readYamlMapping } from "./yaml-source";
+
+export type { KnowledgeGraph } from "./graph";
+
+export interface ContentResult {
+  /** Null when any file has an error. */
+  readonly graph: KnowledgeGraph | null;
+  /** The entries that passed every check of their own, even when other files failed. */
+  readonly entries: readonly Entry[];
+  /** Every file read, each with its messages: list files first, then entries by path. */
+  readonly files: readonly VFile[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Runs the whole pipeline over a content directory, collecting every message from every file. */
+export async function buildContent(dir: string): Promise<ContentResult> {
+  const sources = await loadSources(dir);
+  const taxonomy = readList(sources.taxonomy, TaxonomySchema, ["areas", "systems"]);
+  const upstream = readList(sources.upstream, UpstreamListSchema, ["documents", "problems"]);
+
+  const parsed: ParsedEntry[] = [];
+  const failedIds = new Set<string>();
+  for (const file of sources.entries) {
+    parseEntry(file);
+    if (!taxonomy || !upstream) continue;
+    const entry = validateEntry(file, {
+      taxonomy: taxonomy.value,
+      upstreamIds: new Set(upstream.value.problems.map((p) => p.id)),
+      contentDir: sources.dir,
+    });
+    if (entry) parsed.push({ file, entry });
+    else failedIds.add(rawId(file));
+  }
+
+  const entries = taxonomy && upstream ? linkEntries(parsed, failedIds, { list: upstream.value, file: sources.upstream, yaml: upstream.yaml }) : [];
+  const files = [sources.taxonomy, sources.upstream, ...sources.entries];
+  const messages = files.flatMap((f) => f.messages);
+  const errors = messages.filter((m) => m.fatal).length;
+  const graph =
+    errors === 0 && taxonomy && upstream ? createGraph(entries, taxonomy.value, upstream.value, contentVersion(sources.dir, files)) : null;
+  return { graph, entries, files, errors, warnings: messages.length - errors };
+}
+
+function readList<T>(file: VFile, schema: z.ZodType<T>, fields: readonly string[]) {
+  if (file.messages.some((m) => m.fatal)) return null;
+  const yaml = readYamlMapping(String(file.value), 0, file);
+  if (!yaml) return null;
+  const result = schema.safeParse(yaml.value);
+  if (!result.success) {
+    reportIssues(file, result.error.issues, yaml, fields);
+    return null;
+  }
+  return { value: result.data, yaml };
+}
+
+function rawId(file: VFile): string {
+  const value = file.data.frontmatter?.value;
+  const id = typeof value === "object" && value !== null ? (value as Record<string, unknown>)["id"] : undefined;
+  return typeof id === "string" ? id : path.basename(file.path, ".md");
+}
+
+function contentVersion(dir: string, files: readonly VFile[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(path.relative(dir, file.path)).update("\0").update(String(file.value)).update("\0");
+  return hash.digest("hex").slice(0, 12);
+}
+
+let cached: Promise<KnowledgeGraph> | null = null;
+
+/**
+ * The graph of the bundled `content/` for the app, built once per process. Content errors fail
+ * the build with the same compiler-style report that `npm run content:check` prints.
+ */
+export function getKnowledgeGraph(): Promise<KnowledgeGraph> {
+  cached ??= buildContent(path.join(process.cwd(), "content")).then((result) => {
+    if (result.graph) return result.graph;
+    const report = formatMessages(result.files, process.cwd()).join("\n");
+    throw new Error(`Content has ${result.errors} error(s); run \`npm run content:check\`:\n${report}`);
+  });
+  return cached;
+}

@@ -1,0 +1,107 @@
+import type { Point } from "unist";
+import type { VFile } from "vfile";
+import { VFileMessage } from "vfile-message";
+import { report } from "./messages";
+import type { Entry, UpstreamList } from "./schema";
+import type { YamlData } from "./yaml-source";
+
+export interface ParsedEntry {
+  readonly file: VFile;
+  readonly entry: Entry;
+}
+
+/**
+ * Cross-file checks, run once every file has been validated on its own: duplicate ids, links and
+ * `related` ids that name nothing, signatures claimed twice, and upstream problems nobody covers.
+ * Returns the entries that may go into the graph (a duplicate id keeps only its first file).
+ */
+export function linkEntries(
+  parsed: readonly ParsedEntry[],
+  /** Ids of files that failed on their own: a link to one of them is not also reported as unknown. */
+  failedIds: ReadonlySet<string>,
+  upstream: { readonly list: UpstreamList; readonly file: VFile; readonly yaml: YamlData },
+): Entry[] {
+  const firstById = new Map<string, ParsedEntry>();
+  const kept: ParsedEntry[] = [];
+  for (const item of parsed) {
+    const first = firstById.get(item.entry.id);
+    if (first) {
+      report(item.file, "id-duplicate", { place: idPlace(item), cause: elsewhere(first.file, idPlace(first)) }, item.entry.id);
+      continue;
+    }
+    firstById.set(item.entry.id, item);
+    kept.push(item);
+  }
+
+  for (const { file, entry } of kept) {
+    const yaml = file.data.frontmatter;
+    entry.related.forEach((id, index) => {
+      const place = yaml?.placeOf(["related", index]);
+      if (id === entry.id) report(file, "related-self", { place }, id);
+      else if (!firstById.has(id) && !failedIds.has(id)) report(file, "related-unknown", { place }, id);
+    });
+    for (const link of file.data.entryLinks ?? []) {
+      const target = firstById.get(link.id)?.entry;
+      if (!target) {
+        if (!failedIds.has(link.id)) report(file, "link-unknown-entry", { place: link.place }, link.id);
+      }
+      else if (link.cause !== null && !(target.kind === "problem" && target.causes.some((c) => c.id === link.cause))) {
+        report(file, "link-unknown-cause", { place: link.place }, link.id, link.cause);
+      }
+    }
+  }
+
+  checkSignatures(kept);
+  checkCoverage(kept, upstream);
+  return kept.map((item) => item.entry);
+}
+
+function checkSignatures(parsed: readonly ParsedEntry[]): void {
+  const claimed = new Map<string, { entry: Entry; file: VFile; place: Point }>();
+  for (const { file, entry } of parsed) {
+    const own = entry.signatures.map((signature, index) => ({
+      signature,
+      place: file.data.frontmatter?.placeOf(["signatures", index]) ?? { line: 1, column: 1 },
+    }));
+    const fromCauses =
+      entry.kind === "problem"
+        ? entry.causes.flatMap((cause) => cause.signatures.map((signature) => ({ signature, place: { line: cause.line, column: 1 } })))
+        : [];
+    for (const { signature, place } of [...own, ...fromCauses]) {
+      const key = signatureKey(signature);
+      const first = claimed.get(key);
+      if (!first) {
+        claimed.set(key, { entry, file, place });
+      } else if (first.entry.id !== entry.id) {
+        report(file, "signature-duplicate", { place, cause: elsewhere(first.file, first.place) }, signature, first.entry.id);
+      }
+    }
+  }
+}
+
+function checkCoverage(
+  parsed: readonly ParsedEntry[],
+  upstream: { readonly list: UpstreamList; readonly file: VFile; readonly yaml: YamlData },
+): void {
+  const covered = new Set(parsed.flatMap(({ entry }) => entry.upstream));
+  upstream.list.problems.forEach((problem, index) => {
+    if (!covered.has(problem.id)) {
+      report(upstream.file, "upstream-uncovered", { place: upstream.yaml.placeOf(["problems", index, "id"]) }, problem.id);
+    }
+  });
+}
+
+/** Two signatures are the same claim when they differ only in width, case or spacing. */
+export function signatureKey(signature: string): string {
+  return signature.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function idPlace(item: ParsedEntry): Point {
+  return item.file.data.frontmatter?.placeOf(["id"]) ?? { line: 1, column: 1 };
+}
+
+function elsewhere(file: VFile, place: Point): VFileMessage {
+  const message = new VFileMessage("First defined here", { place });
+  message.file = file.path;
+  return message;
+}

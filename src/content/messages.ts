@@ -1,0 +1,234 @@
+import type { Point, Position } from "unist";
+import type { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
+
+/**
+ * Every message the content pipeline can report, in one place, so that authors see the same
+ * wording everywhere and tests can pin it. `reason` says what is wrong; `note` says what to do.
+ */
+export type Severity = "error" | "warning";
+
+interface Rule<Args extends unknown[]> {
+  readonly severity: Severity;
+  readonly reason: (...args: Args) => string;
+  readonly note?: (...args: Args) => string;
+}
+
+const rule = <Args extends unknown[]>(r: Rule<Args>): Rule<Args> => r;
+
+const list = (items: readonly string[]): string => items.map((i) => `\`${i}\``).join(", ");
+
+export const catalog = {
+  "file-empty": rule({
+    severity: "error",
+    reason: () => "File is empty",
+    note: () => "Start with a front matter block (`---` … `---`); see content/README.md for a template",
+  }),
+  "file-unreadable": rule({
+    severity: "error",
+    reason: (code: string) => `Cannot read file (${code})`,
+  }),
+  "file-too-large": rule({
+    severity: "error",
+    reason: (bytes: number, limit: number) =>
+      `File is too large (${bytes} bytes); the limit is ${limit} bytes`,
+    note: () => "Split it into several entries",
+  }),
+  "file-not-utf8": rule({
+    severity: "error",
+    reason: () => "File is not valid UTF-8",
+    note: () => "Save the file as UTF-8 (without BOM)",
+  }),
+  "frontmatter-missing": rule({
+    severity: "error",
+    reason: () => "Missing front matter",
+    note: () => "Start the file with a `---` block holding `id`, `kind`, `title` …",
+  }),
+  "yaml-invalid": rule({
+    severity: "error",
+    reason: (detail: string) => `Invalid YAML: ${detail}`,
+  }),
+  "frontmatter-not-mapping": rule({
+    severity: "error",
+    reason: () => "Front matter must be a mapping of `key: value` pairs",
+  }),
+  "field-missing": rule({
+    severity: "error",
+    reason: (field: string) => `Missing required field \`${field}\``,
+  }),
+  "field-unknown": rule({
+    severity: "error",
+    reason: (field: string, _allowed: readonly string[]) => `Unknown field \`${field}\``,
+    note: (_field: string, allowed: readonly string[]) => `Allowed fields: ${list(allowed)}`,
+  }),
+  "field-invalid": rule({
+    severity: "error",
+    reason: (field: string, detail: string) => `Invalid \`${field}\`: ${detail}`,
+  }),
+  "field-needs-quotes": rule({
+    severity: "error",
+    reason: (field: string) => `\`${field}\` was read as a \`key: value\` mapping, not as text`,
+    note: () => "Text that contains `: ` must be quoted in YAML: wrap the whole value in quotes",
+  }),
+  "kind-unknown": rule({
+    severity: "error",
+    reason: (kind: string, _kinds: readonly string[]) => `Unknown kind \`${kind}\``,
+    note: (_kind: string, kinds: readonly string[]) => `Expected one of ${list(kinds)}`,
+  }),
+  "id-filename-mismatch": rule({
+    severity: "error",
+    reason: (id: string, expected: string) =>
+      `Entry id \`${id}\` does not match its file name \`${expected}.md\``,
+    note: () => "Rename the file or change `id`; ids are URLs and must stay stable",
+  }),
+  "area-unknown": rule({
+    severity: "error",
+    reason: (area: string, _known: readonly string[]) => `Unknown area \`${area}\``,
+    note: (_area: string, known: readonly string[]) =>
+      `Known areas (content/taxonomy.yml): ${list(known)}`,
+  }),
+  "system-unknown": rule({
+    severity: "error",
+    reason: (system: string, _known: readonly string[]) => `Unknown system \`${system}\``,
+    note: (_system: string, known: readonly string[]) =>
+      `Known systems (content/taxonomy.yml): ${list(known)}`,
+  }),
+  "upstream-unknown": rule({
+    severity: "error",
+    reason: (id: string) => `Unknown upstream problem \`${id}\``,
+    note: () => "Use an id listed in content/upstream.yml",
+  }),
+  "heading-level-one": rule({
+    severity: "error",
+    reason: () => "Unexpected level-1 heading in the body",
+    note: () => "The title comes from the front matter; start sections with `##`",
+  }),
+  "section-unknown": rule({
+    severity: "error",
+    reason: (heading: string, expected: readonly string[]) =>
+      `Unexpected heading \`${heading}\`, expected ${expected.length > 2 ? "one of " : ""}${expected.map((e) => `\`${e}\``).join(expected.length > 2 ? ", " : " or ")}`,
+  }),
+  "section-duplicate": rule({
+    severity: "error",
+    reason: (heading: string) => `Duplicate section \`${heading}\``,
+  }),
+  "section-empty": rule({
+    severity: "error",
+    reason: (heading: string) => `Section \`${heading}\` is empty`,
+  }),
+  "cause-id-missing": rule({
+    severity: "error",
+    reason: (title: string) => `Cause \`${title}\` has no id`,
+    note: () => "End the heading with an ASCII id, e.g. `## 原因：端口未放行 {#port-closed}`",
+  }),
+  "cause-id-invalid": rule({
+    severity: "error",
+    reason: (id: string) => `Invalid cause id \`${id}\``,
+    note: () => "Use lowercase ASCII letters, digits and single hyphens",
+  }),
+  "cause-id-duplicate": rule({
+    severity: "error",
+    reason: (id: string) => `Duplicate cause id \`${id}\``,
+  }),
+  "cause-title-missing": rule({
+    severity: "error",
+    reason: () => "Cause heading has no title",
+    note: () => "Write it as `## 原因：<title> {#<id>}`",
+  }),
+  "cause-check-missing": rule({
+    severity: "error",
+    reason: (id: string) => `Cause \`${id}\` has no \`### 检查\` section`,
+    note: () => "Add a `### 检查` section whose first paragraph is a yes/no question",
+  }),
+  "cause-fix-missing": rule({
+    severity: "error",
+    reason: (id: string) => `Cause \`${id}\` has no \`### 解决\` section`,
+    note: () => "Add a `### 解决` section with the steps that fix this cause",
+  }),
+  "check-not-question": rule({
+    severity: "error",
+    reason: (id: string) => `The check of cause \`${id}\` must start with a yes/no question`,
+    note: () => "Make the first paragraph a question ending in `？` or `?`",
+  }),
+  "signatures-not-list": rule({
+    severity: "error",
+    reason: () => "`### 特征` must be a bullet list of error strings",
+  }),
+  "problem-without-causes": rule({
+    severity: "error",
+    reason: () => "A problem needs at least one `## 原因：…` section",
+  }),
+  "answer-missing": rule({
+    severity: "error",
+    reason: () => "A question needs a `## 回答` section",
+  }),
+  "guide-without-steps": rule({
+    severity: "error",
+    reason: () => "A guide needs at least one `##` section",
+  }),
+  "id-duplicate": rule({
+    severity: "error",
+    reason: (id: string) => `Duplicate entry id \`${id}\``,
+  }),
+  "related-unknown": rule({
+    severity: "error",
+    reason: (id: string) => `\`related\` names an unknown entry \`${id}\``,
+  }),
+  "related-self": rule({
+    severity: "warning",
+    reason: (id: string) => `Entry \`${id}\` lists itself in \`related\``,
+  }),
+  "link-unknown-entry": rule({
+    severity: "error",
+    reason: (id: string) => `Link to an unknown entry \`${id}\``,
+  }),
+  "link-unknown-cause": rule({
+    severity: "error",
+    reason: (id: string, cause: string) => `Link to an unknown cause \`${cause}\` of entry \`${id}\``,
+  }),
+  "signature-duplicate": rule({
+    severity: "warning",
+    reason: (signature: string, other: string) =>
+      `Signature \`${signature}\` is also claimed by \`${other}\``,
+    note: () => "Keep each signature in the one entry it belongs to",
+  }),
+  "upstream-uncovered": rule({
+    severity: "error",
+    reason: (id: string) => `Upstream problem \`${id}\` is not covered by any entry`,
+    note: () => "Add its id to the `upstream` list of the entry that solves it",
+  }),
+  "internal-error": rule({
+    severity: "error",
+    reason: (detail: string) => `The content pipeline failed on this file: ${detail}`,
+    note: () => "This is a bug in the pipeline, not in the content; please report it with the file",
+  }),
+} as const;
+
+export type RuleId = keyof typeof catalog;
+type ArgsOf<R extends RuleId> = (typeof catalog)[R] extends Rule<infer A> ? A : never;
+
+export const SOURCE = "paizhang-content";
+
+export interface ReportOptions {
+  readonly place?: Point | Position | undefined;
+  readonly cause?: VFileMessage | undefined;
+}
+
+/** Adds a catalogued message to `file` (errors are `fatal`, warnings are not) and returns it. */
+export function report<R extends RuleId>(
+  file: VFile,
+  ruleId: R,
+  options: ReportOptions,
+  ...args: ArgsOf<R>
+): VFileMessage {
+  const entry = catalog[ruleId] as Rule<ArgsOf<R>>;
+  const message = file.message(entry.reason(...args), {
+    place: options.place ?? { line: 1, column: 1 },
+    ruleId,
+    source: SOURCE,
+    cause: options.cause,
+  });
+  message.fatal = entry.severity === "error";
+  if (entry.note) message.note = entry.note(...args);
+  return message;
+}

@@ -1,0 +1,35 @@
+import type { Root } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { VFile } from "vfile";
+import { report } from "./messages";
+import remarkEntryLinks from "./plugins/remark-entry-links";
+import remarkHeadingIds from "./plugins/remark-heading-ids";
+import remarkOutline from "./plugins/remark-outline";
+import remarkReadFrontmatter from "./plugins/remark-read-frontmatter";
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkGfm)
+  .use(remarkReadFrontmatter)
+  .use(remarkHeadingIds)
+  .use(remarkOutline)
+  .use(remarkEntryLinks)
+  .freeze();
+
+/**
+ * Parses one entry file; results travel on `file.data` (frontmatter, outline, entryLinks) and
+ * problems on `file.messages`. A file whose bytes were refused at load time is skipped.
+ */
+export function parseEntry(file: VFile): Root | null {
+  if (file.messages.some((m) => m.fatal)) return null;
+  try {
+    return processor.runSync(processor.parse(file), file);
+  } catch (error) {
+    report(file, "internal-error", {}, error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}

@@ -1,0 +1,138 @@
+import type { RootContent } from "mdast";
+import { z } from "zod";
+
+/**
+ * The one source of content types. Front matter is validated against the `*FrontmatterSchema`s;
+ * whole entries (front matter plus the body structure the remark plugins extract) against
+ * `EntrySchema`, and every type downstream is `z.infer` of these.
+ */
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const UPSTREAM_PATTERN = /^S\d{3}-\d+$/;
+export const ENTRY_KINDS = ["problem", "question", "guide"] as const;
+
+const slug = z.string().regex(SLUG_PATTERN, "expected a lowercase ASCII slug such as `docker-deploy`");
+const text = z.string().trim().min(1, "must not be empty");
+/** A YAML scalar read as text: authors write `- 502` or `- 443` and mean the string. */
+const scalarText = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1, "must not be empty"));
+const isoDate = z.iso.date("expected a date written as YYYY-MM-DD");
+const upstreamId = z.string().regex(UPSTREAM_PATTERN, "expected an id such as `S000-4`");
+
+export const TaxonomyItemSchema = z.strictObject({
+  slug,
+  label: text,
+  description: z.string().default(""),
+});
+export const TaxonomySchema = z.strictObject({
+  areas: z.array(TaxonomyItemSchema).min(1),
+  systems: z.array(TaxonomyItemSchema).min(1),
+});
+export type TaxonomyItem = z.infer<typeof TaxonomyItemSchema>;
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+export const UpstreamListSchema = z.strictObject({
+  documents: z.array(z.strictObject({ prefix: z.string().regex(/^S\d{3}$/), slug, title: text })).min(1),
+  problems: z.array(z.strictObject({ id: upstreamId, summary: text })).min(1),
+});
+export type UpstreamList = z.infer<typeof UpstreamListSchema>;
+
+const commonFields = {
+  id: slug,
+  title: text.max(120, "keep titles under 120 characters"),
+  summary: text.max(300, "keep summaries under 300 characters"),
+  system: slug,
+  area: slug,
+  tags: z.array(scalarText).default([]),
+  signatures: z.array(scalarText).default([]),
+  related: z.array(slug).default([]),
+  upstream: z.array(upstreamId).min(1, "list at least one upstream problem id"),
+  updated: isoDate,
+};
+
+export const ProblemFrontmatterSchema = z.strictObject({
+  kind: z.literal("problem"),
+  ...commonFields,
+  signatures: z.array(scalarText).min(1, "a problem needs at least one signature"),
+});
+export const QuestionFrontmatterSchema = z.strictObject({ kind: z.literal("question"), ...commonFields });
+export const GuideFrontmatterSchema = z.strictObject({ kind: z.literal("guide"), ...commonFields });
+
+export const FrontmatterSchema = z.discriminatedUnion("kind", [
+  ProblemFrontmatterSchema,
+  QuestionFrontmatterSchema,
+  GuideFrontmatterSchema,
+]);
+export type Frontmatter = z.infer<typeof FrontmatterSchema>;
+export const FRONTMATTER_FIELDS = Object.keys(ProblemFrontmatterSchema.shape);
+
+const isMdastNode = (value: unknown): value is RootContent =>
+  typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+
+/** A run of Markdown blocks, kept as mdast for rendering and as plain text for search. */
+export const BlocksSchema = z.strictObject({
+  nodes: z.array(z.custom<RootContent>(isMdastNode)).min(1),
+  text: z.string(),
+});
+export type Blocks = z.infer<typeof BlocksSchema>;
+
+export const SourceSchema = z.strictObject({
+  /** Path relative to the content directory, with forward slashes. */
+  path: z.string(),
+  line: z.number().int().positive(),
+});
+
+export const CauseSchema = z.strictObject({
+  id: slug,
+  title: text,
+  description: BlocksSchema.nullable(),
+  signatures: z.array(text),
+  check: z.strictObject({ question: text, details: BlocksSchema.nullable() }),
+  fix: BlocksSchema,
+  line: z.number().int().positive(),
+});
+export type Cause = z.infer<typeof CauseSchema>;
+
+export const GuideStepSchema = z.strictObject({
+  id: z.string().min(1),
+  title: text,
+  body: BlocksSchema,
+  checklist: z.array(z.strictObject({ text })),
+});
+export type GuideStep = z.infer<typeof GuideStepSchema>;
+
+export const ProblemSchema = ProblemFrontmatterSchema.extend({
+  intro: BlocksSchema.nullable(),
+  causes: z.array(CauseSchema).min(1),
+  notes: BlocksSchema.nullable(),
+  source: SourceSchema,
+});
+export const QuestionSchema = QuestionFrontmatterSchema.extend({
+  intro: BlocksSchema.nullable(),
+  answer: BlocksSchema,
+  /** The first paragraph of the answer: the direct answer, for search results and structured data. */
+  shortAnswer: text,
+  notes: BlocksSchema.nullable(),
+  source: SourceSchema,
+});
+export const GuideSchema = GuideFrontmatterSchema.extend({
+  intro: BlocksSchema.nullable(),
+  steps: z.array(GuideStepSchema).min(1),
+  source: SourceSchema,
+});
+
+export const EntrySchema = z.discriminatedUnion("kind", [ProblemSchema, QuestionSchema, GuideSchema]);
+export type Entry = z.infer<typeof EntrySchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Guide = z.infer<typeof GuideSchema>;
+export type EntryKind = Entry["kind"];
+
+export const ProblemBodySchema = ProblemSchema.pick({ intro: true, causes: true, notes: true });
+export const QuestionBodySchema = QuestionSchema.pick({ intro: true, answer: true, shortAnswer: true, notes: true });
+export const GuideBodySchema = GuideSchema.pick({ intro: true, steps: true });
+export type ProblemBody = z.infer<typeof ProblemBodySchema>;
+export type QuestionBody = z.infer<typeof QuestionBodySchema>;
+export type GuideBody = z.infer<typeof GuideBodySchema>;

@@ -1,0 +1,50 @@
+import path from "node:path";
+import type { VFile } from "vfile";
+import { reportIssues } from "./issues";
+import { report } from "./messages";
+import { EntrySchema, FRONTMATTER_FIELDS, FrontmatterSchema, type Entry, type Taxonomy } from "./schema";
+
+export interface ValidationContext {
+  readonly taxonomy: Taxonomy;
+  readonly upstreamIds: ReadonlySet<string>;
+  /** The content directory, for the entry's `source.path`. */
+  readonly contentDir: string;
+}
+
+/**
+ * Checks one parsed file on its own: front matter against the schema, the id against the file
+ * name, area/system/upstream against their lists, and assembles the typed entry when nothing in
+ * the file is wrong. Returns null when the file has errors (they are already on `file.messages`).
+ */
+export function validateEntry(file: VFile, context: ValidationContext): Entry | null {
+  const yaml = file.data.frontmatter;
+  if (!yaml) return null;
+  const parsed = FrontmatterSchema.safeParse(yaml.value);
+  if (!parsed.success) {
+    reportIssues(file, parsed.error.issues, yaml, FRONTMATTER_FIELDS);
+    return null;
+  }
+  const fm = parsed.data;
+  const expectedId = path.basename(file.path, ".md");
+  if (fm.id !== expectedId) report(file, "id-filename-mismatch", { place: yaml.placeOf(["id"]) }, fm.id, expectedId);
+  const { areas, systems } = context.taxonomy;
+  if (!areas.some((a) => a.slug === fm.area)) {
+    report(file, "area-unknown", { place: yaml.placeOf(["area"]) }, fm.area, areas.map((a) => a.slug));
+  }
+  if (!systems.some((s) => s.slug === fm.system)) {
+    report(file, "system-unknown", { place: yaml.placeOf(["system"]) }, fm.system, systems.map((s) => s.slug));
+  }
+  fm.upstream.forEach((id, index) => {
+    if (!context.upstreamIds.has(id)) report(file, "upstream-unknown", { place: yaml.placeOf(["upstream", index]) }, id);
+  });
+
+  const outline = file.data.outline;
+  if (!outline || outline.kind !== fm.kind || file.messages.some((m) => m.fatal)) return null;
+  const source = { path: path.relative(context.contentDir, file.path).split(path.sep).join("/"), line: 1 };
+  const entry = EntrySchema.safeParse({ ...fm, ...outline.body, source });
+  if (!entry.success) {
+    reportIssues(file, entry.error.issues, yaml, FRONTMATTER_FIELDS);
+    return null;
+  }
+  return entry.data;
+}
