@@ -49,3 +49,10 @@ export function coverage(graph: KnowledgeGraph): Map<string, string[]> {
   }
   return result;
 }
+
+/** The upstream documents an entry came from, each with the problem ids it covers there. */
+export function upstreamSources(graph: KnowledgeGraph, entry: Entry): { title: string; slug: string; ids: string[] }[] {
+  return graph.upstream.documents
+    .map((doc) => ({ title: doc.title, slug: doc.slug, ids: entry.upstream.filter((id) => id.startsWith(`${doc.prefix}-`)) }))
+    .filter((source) => source.ids.length > 0);
+}
