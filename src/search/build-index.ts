@@ -1,0 +1,152 @@
+import Fuse from "fuse.js";
+import type { KnowledgeGraph } from "@/content/graph";
+import { getArea, getSystem } from "@/content/graph";
+import type { Entry } from "@/content/schema";
+import { SEARCH_CONFIG } from "./config";
+import { FUZZY_KEYS, WEIGHT_SCALE, type DocMeta, type FieldName, type FuzzyRecord, type SearchIndexData, type SignatureRecord } from "./index-data";
+import { fold, normalizeLine } from "./normalize";
+import { conceptTerms } from "./synonyms";
+import { termList } from "./tokenize";
+
+/**
+ * Builds the search index once, at build time, from the knowledge graph: per-entry weighted term
+ * frequencies (BM25F, one number per term and entry), normalised signatures, per-cause terms for
+ * pointing at a cause, and a fuse.js index over titles and signatures for typos. The result is
+ * plain JSON, loaded as-is by the server and by the browser.
+ */
+export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
+  const keepNumbers = corpusNumbers(graph.entries);
+  const mask = { keepNumbers: new Set(keepNumbers) };
+  const fieldTerms = graph.entries.map((entry) => fieldsOf(entry)).map((fields) => mapFields(fields, (text, name) => indexTerms(fold(text), { ...mask, bigrams: SEARCH_CONFIG.fields[name].bigrams })));
+  const averages = mapFields(emptyFields(), (_v, name) => average(fieldTerms.map((f) => f[name].length)));
+
+  const postings = new Map<string, number[]>();
+  fieldTerms.forEach((fields, doc) => {
+    const weighted = new Map<string, number>();
+    for (const name of FIELD_NAMES) {
+      const { boost, b } = SEARCH_CONFIG.fields[name];
+      const list = fields[name];
+      const norm = 1 - b + b * (list.length / (averages[name] || 1));
+      for (const term of list) weighted.set(term, (weighted.get(term) ?? 0) + boost / norm);
+    }
+    for (const [term, weight] of weighted) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push(doc, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
+    }
+  });
+
+  const docs: DocMeta[] = graph.entries.map((entry) => ({
+    id: entry.id,
+    title: entry.title,
+    kind: entry.kind,
+    area: entry.area,
+    system: entry.system,
+    causes: entry.kind === "problem" ? entry.causes.map((c) => ({ id: c.id, title: c.title })) : [],
+  }));
+
+  const signatures: SignatureRecord[] = graph.entries
+    .flatMap((entry, doc) => [
+      ...entry.signatures.map((text) => ({ text, norm: normalizeLine(text, mask), doc, cause: -1 })),
+      ...(entry.kind === "problem"
+        ? entry.causes.flatMap((cause, index) => cause.signatures.map((text) => ({ text, norm: normalizeLine(text, mask), doc, cause: index })))
+        : []),
+    ])
+    .filter((signature) => informative(signature.norm));
+
+  const fuzzy: FuzzyRecord[] = graph.entries.map((entry) => ({
+    title: fold(entry.title),
+    signatures: [...entry.signatures, ...(entry.kind === "problem" ? entry.causes.flatMap((c) => c.signatures) : [])].map(fold),
+  }));
+
+  const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    format: 1,
+    version: graph.version,
+    docs,
+    labels: Object.fromEntries(
+      graph.entries.flatMap((e) => [
+        [`area:${e.area}`, getArea(graph, e.area)?.label ?? e.area],
+        [`system:${e.system}`, getSystem(graph, e.system)?.label ?? e.system],
+      ]),
+    ),
+    keepNumbers,
+    vocabulary: sorted.map(([term]) => term),
+    postings: sorted.map(([, list]) => list),
+    signatures,
+    fuzzy: Fuse.createIndex([...FUZZY_KEYS], fuzzy).toJSON(),
+  };
+}
+
+const FIELD_NAMES: readonly FieldName[] = ["title", "signatures", "tags", "summary", "causes", "checks", "fixes", "body"];
+
+type Fields<T> = Record<FieldName, T>;
+
+function emptyFields(): Fields<string> {
+  return { title: "", signatures: "", tags: "", summary: "", causes: "", checks: "", fixes: "", body: "" };
+}
+
+function mapFields<A, B>(fields: Fields<A>, fn: (value: A, name: FieldName) => B): Fields<B> {
+  return Object.fromEntries(FIELD_NAMES.map((name) => [name, fn(fields[name], name)])) as Fields<B>;
+}
+
+/** Which text of an entry goes into which weighted field. */
+function fieldsOf(entry: Entry): Fields<string> {
+  const join = (parts: readonly (string | null | undefined)[]) => parts.filter(Boolean).join("\n");
+  const common = { title: entry.title, tags: entry.tags.join("\n"), summary: entry.summary };
+  switch (entry.kind) {
+    case "problem":
+      return {
+        ...common,
+        signatures: join([...entry.signatures, ...entry.causes.flatMap((c) => c.signatures)]),
+        causes: join(entry.causes.map((c) => c.title)),
+        checks: join(entry.causes.flatMap((c) => [c.check.question, c.check.details?.text])),
+        fixes: join(entry.causes.map((c) => c.fix.text)),
+        body: join([entry.intro?.text, entry.notes?.text, ...entry.causes.map((c) => c.description?.text)]),
+      };
+    case "question":
+      return {
+        ...common,
+        signatures: join(entry.signatures),
+        causes: entry.shortAnswer,
+        checks: "",
+        fixes: entry.answer.text,
+        body: join([entry.intro?.text, entry.notes?.text]),
+      };
+    case "guide":
+      return {
+        ...common,
+        signatures: join(entry.signatures),
+        causes: join(entry.steps.map((s) => s.title)),
+        checks: join(entry.steps.flatMap((s) => s.checklist.map((c) => c.text))),
+        fixes: join(entry.steps.map((s) => s.body.text)),
+        body: entry.intro?.text ?? "",
+      };
+  }
+}
+
+function indexTerms(folded: string, mask: { keepNumbers: Set<string>; bigrams: boolean }): string[] {
+  return [...termList(folded, mask), ...conceptTerms(folded)];
+}
+
+/** Every number of two or more digits the knowledge base mentions: these stay literal in queries. */
+function corpusNumbers(entries: readonly Entry[]): string[] {
+  const found = new Set<string>();
+  for (const entry of entries) {
+    const text = fold(Object.values(fieldsOf(entry)).join("\n"));
+    for (const match of text.matchAll(/(?<![\w.])\d+(?:\.\d+)*(?![\w.])/g)) if (match[0].length > 1) found.add(match[0]);
+  }
+  return [...found].sort();
+}
+
+/**
+ * A signature that masking reduces to almost nothing (`https://photogooo` becomes
+ * `https://<host>`) would match every line of its kind; it stays searchable as words only.
+ */
+function informative(norm: string): boolean {
+  return norm.replace(/<[a-z]+>|[a-z]+:\/\/|[\s\p{P}\p{S}]/gu, "").length >= 3;
+}
+
+function average(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
