@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SearchForm } from "./SearchForm";
+import { SearchPalette } from "./SearchPalette";
 import { ThemeToggle } from "./ThemeToggle";
 
 export function SiteHeader() {
@@ -11,6 +12,7 @@ export function SiteHeader() {
         </Link>
         <SearchForm id="header-search" />
         <nav aria-label="主导航" className="site-nav">
+          <SearchPalette />
           <Link href="/#areas">浏览</Link>
           <ThemeToggle />
         </nav>

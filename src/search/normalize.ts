@@ -44,6 +44,8 @@ export interface MaskOptions {
   readonly keepNumbers?: ReadonlySet<string>;
 }
 
+const LOOPBACK = /^(?:127\.0\.0\.1|0\.0\.0\.0)$/;
+
 const RULES: readonly [RegExp, (match: string, ...groups: string[]) => string][] = [
   // URLs: keep the scheme and the path (it names the API), drop host, port and query.
   [/\b([a-z][a-z0-9+.-]{1,9}):\/\/[^\s/'"<>()（）]+(\/[^\s?#'"<>()（）]*)?(?:[?#][^\s'"<>()（）]*)?/g, (_m, scheme, path) => `${scheme}://${MASK.url}${trimPath(path ?? "")}`],
@@ -55,7 +57,7 @@ const RULES: readonly [RegExp, (match: string, ...groups: string[]) => string][]
   // WeChat appends a request id to every errmsg: "rid: 6523f1a2-0b1c2d3e-…"
   [/\brid:\s*[0-9a-z-]+/g, () => `rid: ${MASK.id}`],
   // IPv4 with an optional port; loopback and 0.0.0.0 are meaningful here ("do not use 127.0.0.1").
-  [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (m) => (/^(127\.0\.0\.1|0\.0\.0\.0)\b/.test(m) ? m : MASK.ip)],
+  [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (m) => (LOOPBACK.test(m.split(":")[0] ?? "") ? m : MASK.ip)],
   // Per-user and per-process parts of paths.
   [/(\/tmp\/|\/home\/|\/proc\/|\\users\\)[^\s/\\'"]+/g, (_m, prefix) => `${prefix}${MASK.path}`],
   // Hex ids, hashes and container ids: at least one digit and one letter, 8+ characters.
@@ -74,7 +76,7 @@ export function maskVolatile(folded: string, options: MaskOptions = {}): string 
   for (const [pattern, replace] of RULES) text = text.replace(pattern, replace as (m: string, ...g: string[]) => string);
   const keep = options.keepNumbers;
   return text.replace(/(?<![\w.])\d+(?:\.\d+)*(?![\w.])/g, (digits) =>
-    looksLikeErrorCode(digits) || keep?.has(digits) ? digits : MASK.num,
+    looksLikeErrorCode(digits) || keep?.has(digits) || LOOPBACK.test(digits) ? digits : MASK.num,
   );
 }
 

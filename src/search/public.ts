@@ -1,9 +1,10 @@
 import type { SearchHit, SearchResponse } from "./rank";
+import { maskSecrets } from "./secrets";
 
 /** The JSON shape of `/api/search` and `npm run search` (documented in the README). */
 export function toPublicResponse(response: SearchResponse) {
   return {
-    query: response.query,
+    query: maskSecrets(response.query),
     confident: response.confident,
     results: response.results.map(publicHit),
     suggestions: response.suggestions.map(publicHit),

@@ -3,6 +3,7 @@ import { SEARCH_CONFIG } from "./config";
 import { FUZZY_KEYS, WEIGHT_SCALE, type DocMeta, type FuzzyRecord, type SearchIndexData, type SignatureRecord } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
+import { maskSecrets } from "./secrets";
 import { conceptTerms } from "./synonyms";
 import { anchors, terms } from "./tokenize";
 
@@ -28,7 +29,7 @@ export interface SearchHit {
   /** 1-based line of a multi-line query that produced this hit. */
   readonly line?: number;
   readonly lineText?: string;
-  /** What matched: a signature, or the query terms found in the entry. */
+  /** What matched: the signature (if one did), then the query terms found in the entry. */
   readonly matched: readonly string[];
   readonly signature?: string;
 }
@@ -47,13 +48,20 @@ export interface SearchResponse {
   readonly lines: number;
 }
 
+/** What one line asked for, shared by every entry scored against it. */
+interface UnitContext {
+  readonly terms: readonly string[];
+  readonly weights: ReadonlyMap<string, number>;
+  /** Σ idf of the asked terms. */
+  readonly total: number;
+}
+
 interface Scored {
-  doc: number;
+  readonly doc: number;
   score: number;
-  rel: number;
-  signature: SignatureRecord | null;
-  cause: number;
-  matched: string[];
+  readonly rel: number;
+  readonly signature: SignatureRecord | null;
+  readonly context: UnitContext;
 }
 
 export interface Searcher {
@@ -98,23 +106,17 @@ export function createSearcher(data: SearchIndexData): Searcher {
     Fuse.parseIndex<FuzzyRecord>(data.fuzzy),
   );
 
+  // Score accumulators, one slot per entry, reused across lines and queries (reset after use).
+  const accumulator = new Float64Array(docCount);
+
   function scoreUnit(unit: QueryUnit, fuzzy: boolean, maxTerms: number = SEARCH_CONFIG.maxTermsPerLine): Scored[] {
     const folded = fold(unit.text);
     const masked = maskVolatile(folded, { keepNumbers });
-    const byDoc = new Map<number, Scored>();
-    const get = (doc: number): Scored => {
-      let s = byDoc.get(doc);
-      if (!s) byDoc.set(doc, (s = { doc, score: 0, rel: 0, signature: null, cause: -1, matched: [] }));
-      return s;
-    };
 
+    const signatureOf = new Map<number, SignatureRecord>();
     for (const signature of matchSignatures(masked, byAnchor)) {
-      const s = get(signature.doc);
-      const boost = signatureBoost(signature.norm);
-      if (!s.signature || boost > signatureBoost(s.signature.norm)) {
-        s.signature = signature;
-        if (signature.cause >= 0) s.cause = signature.cause;
-      }
+      const seen = signatureOf.get(signature.doc);
+      if (!seen || signatureBoost(signature.norm) > signatureBoost(seen.norm)) signatureOf.set(signature.doc, signature);
     }
 
     const asked = terms(folded, { keepNumbers });
@@ -126,38 +128,78 @@ export function createSearcher(data: SearchIndexData): Searcher {
       weights.set(term, weight);
       total += weight * (k1 + 1);
     }
+    const touched: number[] = [];
     for (const term of original) {
       const postings = postingsOf(term);
       if (!postings) continue;
       const weight = termIdf(term) ?? 0;
       for (let i = 0; i < postings.length; i += 2) {
+        const doc = postings[i] ?? 0;
         const tf = (postings[i + 1] ?? 0) / WEIGHT_SCALE;
-        const s = get(postings[i] ?? 0);
-        s.rel += (weight * tf * (k1 + 1)) / (tf + k1);
-        s.matched.push(term);
+        if (accumulator[doc] === 0) touched.push(doc);
+        accumulator[doc] = (accumulator[doc] ?? 0) + (weight * tf * (k1 + 1)) / (tf + k1);
       }
     }
-    for (const s of byDoc.values()) s.rel = total > 0 ? Math.min(1, s.rel / total) : 0;
+    const relOf = new Map<number, number>();
+    let bestRel = 0;
+    for (const doc of touched) {
+      const rel = total > 0 ? Math.min(1, (accumulator[doc] ?? 0) / total) : 0;
+      accumulator[doc] = 0;
+      relOf.set(doc, rel);
+      if (rel > bestRel) bestRel = rel;
+    }
 
+    // fuse.js is for typos: only worth its cost when words and signatures found nothing good.
     const fuzzyBonus = new Map<number, number>();
-    if (fuzzy && folded.length <= SEARCH_CONFIG.fuzzyMaxChars && folded.length >= 3) {
+    const short = folded.length <= SEARCH_CONFIG.fuzzyMaxChars && folded.length >= 3;
+    if (fuzzy && short && signatureOf.size === 0 && bestRel < SEARCH_CONFIG.answerThreshold) {
       for (const hit of fuse.search(folded, { limit: 5 })) fuzzyBonus.set(hit.refIndex, 0.25 * (1 - (hit.score ?? 1)));
-      for (const doc of fuzzyBonus.keys()) get(doc);
     }
 
     // A log line that asks for little (two common words) cannot say much about any entry.
     const salience = (unit.salience ?? 1) * (unit.line === undefined ? 1 : Math.min(1, total / SEARCH_CONFIG.lineEvidence));
-    for (const s of byDoc.values()) {
-      s.score = salience * (s.rel + (s.signature ? signatureBoost(s.signature.norm) : 0) + (fuzzyBonus.get(s.doc) ?? 0));
-      if (s.cause < 0) s.cause = pickCause(data.docs[s.doc]?.causes.map((_c, i) => termsOfCause(s.doc, i)) ?? [], weights, total / (k1 + 1));
+    const context: UnitContext = { terms: original, weights, total: total / (k1 + 1) };
+    const floor = SEARCH_CONFIG.suggestionThreshold / 2;
+    const scored: Scored[] = [];
+    for (const doc of new Set([...relOf.keys(), ...signatureOf.keys(), ...fuzzyBonus.keys()])) {
+      const rel = relOf.get(doc) ?? 0;
+      const signature = signatureOf.get(doc) ?? null;
+      const score = salience * (rel + (signature ? signatureBoost(signature.norm) : 0) + (fuzzyBonus.get(doc) ?? 0));
+      if (score >= floor) scored.push({ doc, score, rel, signature, context });
     }
-    return [...byDoc.values()].sort((a, b) => b.score - a.score);
+    return scored.sort((a, b) => b.score - a.score).slice(0, SEARCH_CONFIG.maxLimit);
+  }
+
+  /** The cause a hit points at: the one owning the matched signature, else one the line clearly describes. */
+  function causeOf(s: Scored): number {
+    if (s.signature && s.signature.cause >= 0) return s.signature.cause;
+    const causes = data.docs[s.doc]?.causes ?? [];
+    return pickCause(causes.map((_c, i) => termsOfCause(s.doc, i)), s.context.weights, s.context.total);
+  }
+
+  /** The asked terms that this entry's postings contain (postings are sorted by entry). */
+  function matchedTerms(s: Scored): string[] {
+    return s.context.terms.filter((term) => {
+      const postings = postingsOf(term);
+      if (!postings) return false;
+      let lo = 0;
+      let hi = postings.length / 2 - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const doc = postings[mid * 2] ?? 0;
+        if (doc === s.doc) return true;
+        if (doc < s.doc) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    });
   }
 
   function toHit(s: Scored, unit: QueryUnit): SearchHit {
     const doc = data.docs[s.doc];
     if (!doc) throw new Error(`search index has no document ${s.doc}`);
-    const cause = s.cause >= 0 ? doc.causes[s.cause] : undefined;
+    const index = causeOf(s);
+    const cause = index >= 0 ? doc.causes[index] : undefined;
     return {
       id: doc.id,
       title: doc.title,
@@ -169,8 +211,8 @@ export function createSearcher(data: SearchIndexData): Searcher {
       systemLabel: data.labels[`system:${doc.system}`] ?? doc.system,
       ...(cause ? { cause: cause.id, causeTitle: cause.title } : {}),
       score: Math.round(s.score * 1000) / 1000,
-      ...(unit.line !== undefined ? { line: unit.line, lineText: unit.text.slice(0, 200) } : {}),
-      matched: s.signature ? [s.signature.text] : [...new Set(s.matched)].slice(0, 12),
+      ...(unit.line !== undefined ? { line: unit.line, lineText: maskSecrets(unit.text).slice(0, 200) } : {}),
+      matched: [...(s.signature ? [s.signature.text] : []), ...matchedTerms(s)].slice(0, 12),
       ...(s.signature ? { signature: s.signature.text } : {}),
     };
   }
@@ -188,7 +230,6 @@ export function createSearcher(data: SearchIndexData): Searcher {
         const top = ranked[0];
         if (top && (top.score >= SEARCH_CONFIG.answerThreshold || top.signature)) answerDocs.add(top.doc);
         for (const s of ranked) {
-          if (s.score < SEARCH_CONFIG.suggestionThreshold / 2) break;
           const seen = best.get(s.doc);
           if (!seen || s.score > seen.s.score) best.set(s.doc, { s: { ...s }, unit });
         }

@@ -1,0 +1,59 @@
+import type { NextRequest } from "next/server";
+import { toPublicResponse } from "@/search/public";
+import { MAX_REQUEST_BYTES, parseSearchRequest, SearchBodySchema } from "@/search/request";
+import { getSearcher } from "@/search/server";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+function error(status: number, code: string, message: string) {
+  return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+}
+
+async function answer(query: string | null, limit: string | number | null) {
+  const request = parseSearchRequest(query, limit);
+  if (!request.ok) return error(request.status, request.code, request.message);
+  const searcher = await getSearcher();
+  return Response.json(toPublicResponse(searcher.search(request.query, { limit: request.limit })), { headers: NO_STORE });
+}
+
+/** `GET /api/search?q=…&limit=…` */
+export async function GET(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  return answer(params.get("q"), params.get("limit"));
+}
+
+/** `POST /api/search` with `{"q": "…", "limit": 10}`, or the query as a text/plain body: for long logs. */
+export async function POST(request: NextRequest) {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_REQUEST_BYTES + 1024) return error(413, "query_too_large", `请求体超过 ${MAX_REQUEST_BYTES / 1024} KB`);
+  const body = await readCapped(request, MAX_REQUEST_BYTES + 1024);
+  if (body === null) return error(413, "query_too_large", `请求体超过 ${MAX_REQUEST_BYTES / 1024} KB`);
+  if (!(request.headers.get("content-type") ?? "").includes("application/json")) return answer(body, request.nextUrl.searchParams.get("limit"));
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return error(400, "invalid_json", "请求体不是合法的 JSON");
+  }
+  const parsed = SearchBodySchema.safeParse(json);
+  if (!parsed.success) return error(400, "invalid_body", "请求体应为 {\"q\": \"…\", \"limit\": 10}");
+  return answer(parsed.data.q ?? null, parsed.data.limit ?? null);
+}
+
+async function readCapped(request: NextRequest, max: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildContent } from "@/content";
+import { buildSearchIndex } from "@/search/build-index";
+import { evaluate, parseEvalFile } from "@/search/eval";
+import { createSearcher } from "@/search/rank";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const { graph } = await buildContent(path.join(ROOT, "content"));
+if (!graph) throw new Error("content has errors");
+const searcher = createSearcher(buildSearchIndex(graph));
+const upstreamOf = new Map(graph.entries.map((e) => [e.id, e.upstream]));
+
+describe("ranking", () => {
+  it("puts an exact error string first and points at the cause that owns it", () => {
+    const response = searcher.search("Could not install packages due to an EnvironmentError: [Errno 2] No such file or directory: '/tmp/pip-uninstall-k2j4h8q1/usr/local/bin/pip3'");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.id).toBe("codo-docker-build-pip-error");
+    expect(response.results[0]?.signature).toBeDefined();
+  });
+
+  it("links a cause signature hit straight to the cause", () => {
+    const problem = graph.entries.find((e) => e.kind === "problem" && e.causes.some((c) => c.signatures.length > 0));
+    if (problem?.kind !== "problem") throw new Error("no cause with signatures in the content");
+    const cause = problem.causes.find((c) => c.signatures.length > 0)!;
+    const hit = searcher.search(`日志里看到 ${cause.signatures[0]} 怎么办`).results.find((r) => r.id === problem.id);
+    expect(hit?.cause).toBe(cause.id);
+    expect(hit?.url).toBe(`/entry/${problem.id}#cause-${cause.id}`);
+  });
+
+  it("finds Chinese questions, English error lines and bare error codes", () => {
+    expect(searcher.search("小程序 真机 请求 url not in domain list").results[0]?.id).toBe("miniprogram-url-not-in-domain-list");
+    expect(searcher.search("net::ERR_CONNECTION_CLOSED").results[0]?.id).toBe("miniprogram-connection-closed");
+    expect(searcher.search("errcode 42001").results[0]?.id).toBe("wechat-access-token-expired");
+    expect(searcher.search("ＡｐｐＩＤ参数错误").results[0]?.id).toBe("wechat-login-appid-error");
+  });
+
+  it("reads a pasted log line by line and reports every problem in it, with its line", () => {
+    const log = [
+      "2024-06-01 10:00:00 INFO starting wechat-api",
+      "2024-06-01 10:00:01 INFO listening on https://0.0.0.0:8082",
+      '2024-06-01 10:05:12 WARN wechat api returned {"errcode":42001,"errmsg":"access_token expired rid: 665a1b2c-3d4e5f60-7a8b9c0d"}',
+      "2024-06-01 10:05:13 INFO retry scheduled",
+      "Step 10/16 : RUN pip3 install --upgrade pip",
+      "Could not install packages due to an EnvironmentError: [Errno 2] No such file or directory: '/tmp/pip-uninstall-zz81kq0p/usr/local/bin/pip3'",
+    ].join("\n");
+    const response = searcher.search(log);
+    expect(response.lines).toBe(6);
+    const byId = new Map(response.results.map((r) => [r.id, r]));
+    expect(byId.get("wechat-access-token-expired")?.line).toBe(3);
+    expect(byId.get("codo-docker-build-pip-error")?.line).toBe(6);
+  });
+
+  it("says plainly when nothing matches well instead of dressing up weak matches", () => {
+    for (const q of ["今天天气怎么样", "kubernetes pod CrashLoopBackOff OOMKilled", "asdfghjkl qwertyuiop"]) {
+      const response = searcher.search(q);
+      expect(response.confident, q).toBe(false);
+      expect(response.results, q).toEqual([]);
+    }
+  });
+
+  it("cuts a query over 20 KB to its last 20 KB and says so", () => {
+    const noise = "2024-06-01 10:00:00 INFO heartbeat ok\n".repeat(2000);
+    const response = searcher.search(noise + "net::ERR_CONNECTION_CLOSED");
+    expect(response.truncated).toBe(true);
+    expect(response.results[0]?.id).toBe("miniprogram-connection-closed");
+    expect(searcher.search("short").truncated).toBe(false);
+  });
+
+  it("clamps the limit", () => {
+    expect(searcher.search("docker", { limit: 1000 }).suggestions.length).toBeLessThanOrEqual(50);
+    expect(() => searcher.search("docker", { limit: Number.NaN })).not.toThrow();
+  });
+
+  it("never throws, whatever the input", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 2000 }), (q) => {
+        const response = searcher.search(q);
+        expect(Array.isArray(response.results)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("the eval harness on the public queries", () => {
+  const file = path.resolve(ROOT, "../shared/evals/search-public.jsonl");
+  const dev = path.join(ROOT, "tests/evals/search-dev.jsonl");
+  const run = (q: string) => {
+    const response = searcher.search(q);
+    return { answers: response.results.map((r) => upstreamOf.get(r.id) ?? []), confident: response.confident };
+  };
+
+  it.runIf(existsSync(file))("meets top-1 ≥ 0.85, top-3 ≥ 0.95 and out-of-scope ≥ 0.8", () => {
+    const metrics = evaluate(parseEvalFile(readFileSync(file, "utf8")), run);
+    expect(metrics.top1).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.top3).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.outOfScope).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("holds up on our own development queries (written apart from the ranking)", () => {
+    const metrics = evaluate(parseEvalFile(readFileSync(dev, "utf8")), run);
+    expect(metrics.top1).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.top3).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.outOfScope).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { fold } from "@/search/normalize";
+import { conceptTerms } from "@/search/synonyms";
+import { anchors, termList, terms } from "@/search/tokenize";
+
+const t = (s: string) => terms(fold(s)).all;
+
+describe("terms", () => {
+  it("keeps identifiers whole and split", () => {
+    expect(t("APP_URL")).toEqual(expect.arrayContaining(["app_url", "app", "url"]));
+    expect(t("net::ERR_CONNECTION_CLOSED")).toEqual(expect.arrayContaining(["net::err_connection_closed", "net", "err", "connection", "closed"]));
+    expect(t("redirect_uri")).toEqual(expect.arrayContaining(["redirect_uri", "redirect", "uri"]));
+  });
+  it("gives Chinese words and every bigram", () => {
+    const all = t("企业可信IP");
+    expect(all).toEqual(expect.arrayContaining(["企业", "可信", "业可", "ip"]));
+  });
+  it("handles mixed Chinese and English and full-width input the same way", () => {
+    expect(t("ＡｐｐＩＤ参数错误")).toEqual(t("AppID 参数错误"));
+  });
+  it("drops stop words and filler", () => {
+    const all = t("请问 这个 怎么办 啊 the error");
+    expect(all).not.toContain("怎么办");
+    expect(all).not.toContain("the");
+    expect(all).toContain("error");
+  });
+  it("is the same function at index and query time, except that long fields may drop bigrams", () => {
+    const text = fold("容器反复退出 RestartPolicy=none");
+    expect(new Set(termList(text))).toEqual(new Set(terms(text).all));
+    expect(termList(text, { bigrams: false }).every((term) => terms(text).words.has(term))).toBe(true);
+  });
+  it("never yields placeholders or single Latin letters", () => {
+    const all = t("2024-05-01 12:00:01 a b 10.0.0.1 83716c526776");
+    expect(all.filter((x) => x.startsWith("<") || x.length < 2)).toEqual([]);
+  });
+});
+
+describe("anchors", () => {
+  it("uses context-free pieces only", () => {
+    expect(anchors("url not in domain list")).toEqual(["url", "not", "in", "domain", "list"]);
+    expect(anchors("服务器错误")).toEqual(["服务", "务器", "器错", "错误"]);
+  });
+});
+
+describe("conceptTerms", () => {
+  it("maps aliases to one concept and prefers the longest name", () => {
+    expect(conceptTerms("企微 自建应用")).toEqual(["~企业微信"]);
+    expect(conceptTerms("企业微信")).toEqual(["~企业微信"]);
+    expect(conceptTerms("wx 登录")).toEqual(expect.arrayContaining(["~微信", "~登录"]));
+  });
+  it("matches Latin names only as whole words", () => {
+    expect(conceptTerms("docker logs")).toContain("~日志");
+    expect(conceptTerms("catalogs")).toEqual([]);
+  });
+});
