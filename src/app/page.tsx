@@ -16,6 +16,9 @@ export default async function HomePage() {
         <p className="hint">
           支持一句报错、一个错误码（如 <code>40001</code>）、中文描述，或者整段 <code>docker logs</code> 输出。
         </p>
+        <p className="wizard-cta">
+          说不清是什么问题？<Link className="button" href="/wizard">开始引导式排查</Link>
+        </p>
       </section>
 
       <section aria-labelledby="areas" className="home-section">

@@ -1,4 +1,4 @@
-import type { Entry, EntryKind, Problem, Taxonomy, TaxonomyItem, UpstreamList } from "./schema";
+import type { Entry, EntryKind, Flow, Problem, Taxonomy, TaxonomyItem, UpstreamList } from "./schema";
 
 /** The typed knowledge graph: everything routes, search and wizards read, built once from `content/`. */
 export interface KnowledgeGraph {
@@ -8,15 +8,23 @@ export interface KnowledgeGraph {
   /** A hash of the content files, to tell deployments and caches apart. */
   readonly version: string;
   readonly byId: ReadonlyMap<string, Entry>;
+  /** Authored diagnostic flows (`content/wizards/`). */
+  readonly flows: readonly Flow[];
 }
 
 const KIND_ORDER: Record<EntryKind, number> = { problem: 0, question: 1, guide: 2 };
 
-export function createGraph(entries: readonly Entry[], taxonomy: Taxonomy, upstream: UpstreamList, version: string): KnowledgeGraph {
+export function createGraph(
+  entries: readonly Entry[],
+  taxonomy: Taxonomy,
+  upstream: UpstreamList,
+  version: string,
+  flows: readonly Flow[] = [],
+): KnowledgeGraph {
   const sorted = [...entries].sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title, "zh-CN") || a.id.localeCompare(b.id),
   );
-  return { entries: sorted, taxonomy, upstream, version, byId: new Map(sorted.map((e) => [e.id, e])) };
+  return { entries: sorted, taxonomy, upstream, version, byId: new Map(sorted.map((e) => [e.id, e])), flows };
 }
 
 export function getEntry(graph: KnowledgeGraph, id: string): Entry | undefined {
@@ -32,7 +40,7 @@ export function getArea(graph: KnowledgeGraph, slug: string): TaxonomyItem | und
   return graph.taxonomy.areas.find((a) => a.slug === slug);
 }
 
-export function getSystem(graph: KnowledgeGraph, slug: string): TaxonomyItem | undefined {
+export function getSystem(graph: KnowledgeGraph, slug: string): Taxonomy["systems"][number] | undefined {
   return graph.taxonomy.systems.find((s) => s.slug === slug);
 }
 

@@ -5,10 +5,11 @@ import { createGraph, type KnowledgeGraph } from "./graph";
 import { reportIssues } from "./issues";
 import { linkEntries, type ParsedEntry } from "./link";
 import { loadSources } from "./load";
-import { parseEntry } from "./parse";
-import { TaxonomySchema, UpstreamListSchema, type Entry } from "./schema";
+import { linkFlows, type ParsedFlow } from "./link-flows";
+import { parseEntry, parseFlow } from "./parse";
+import { TaxonomySchema, UpstreamListSchema, type Entry, type Flow } from "./schema";
 import { formatMessages } from "./report";
-import { validateEntry } from "./validate";
+import { validateEntry, validateFlow } from "./validate";
 import type { z } from "zod";
 import { readYamlMapping } from "./yaml-source";
 
@@ -19,6 +20,7 @@ export interface ContentResult {
   readonly graph: KnowledgeGraph | null;
   /** The entries that passed every check of their own, even when other files failed. */
   readonly entries: readonly Entry[];
+  readonly flows: readonly Flow[];
   /** Every file read, each with its messages: list files first, then entries by path. */
   readonly files: readonly VFile[];
   readonly errors: number;
@@ -46,12 +48,22 @@ export async function buildContent(dir: string): Promise<ContentResult> {
   }
 
   const entries = taxonomy && upstream ? linkEntries(parsed, failedIds, { list: upstream.value, file: sources.upstream, yaml: upstream.yaml }) : [];
-  const files = [sources.taxonomy, sources.upstream, ...sources.entries];
+
+  const parsedFlows: ParsedFlow[] = [];
+  for (const file of sources.flows) {
+    parseFlow(file);
+    if (!taxonomy) continue;
+    const flow = validateFlow(file, { taxonomy: taxonomy.value, upstreamIds: new Set(), contentDir: sources.dir });
+    if (flow) parsedFlows.push({ file, flow });
+  }
+  const flows: Flow[] = linkFlows(parsedFlows, new Map(entries.map((e) => [e.id, e])), failedIds);
+
+  const files = [sources.taxonomy, sources.upstream, ...sources.entries, ...sources.flows];
   const messages = files.flatMap((f) => f.messages);
   const errors = messages.filter((m) => m.fatal).length;
   const graph =
-    errors === 0 && taxonomy && upstream ? createGraph(entries, taxonomy.value, upstream.value, contentVersion(sources.dir, files)) : null;
-  return { graph, entries, files, errors, warnings: messages.length - errors };
+    errors === 0 && taxonomy && upstream ? createGraph(entries, taxonomy.value, upstream.value, contentVersion(sources.dir, files), flows) : null;
+  return { graph, entries, flows, files, errors, warnings: messages.length - errors };
 }
 
 function readList<T>(file: VFile, schema: z.ZodType<T>, fields: readonly string[]) {

@@ -12,20 +12,23 @@ export interface ContentSources {
   readonly upstream: VFile;
   /** Entry files, sorted by path. A file whose bytes could not be used has an empty value and a message. */
   readonly entries: readonly VFile[];
+  /** Authored flow files (`wizards/*.md`), sorted by path. */
+  readonly flows: readonly VFile[];
 }
 
-/** Reads the content tree: `taxonomy.yml`, `upstream.yml` and every `entries/**\/*.md`. */
+/** Reads the content tree: `taxonomy.yml`, `upstream.yml`, every `entries/**\/*.md` and `wizards/**\/*.md`. */
 export async function loadSources(dir: string): Promise<ContentSources> {
   const root = path.resolve(dir);
   const entriesDir = path.join(root, "entries");
-  const names = await listMarkdown(entriesDir);
-  const [taxonomy, upstream, ...entries] = await Promise.all([
+  const flowsDir = path.join(root, "wizards");
+  const [entryNames, flowNames] = await Promise.all([listMarkdown(entriesDir), listMarkdown(flowsDir)]);
+  const [taxonomy, upstream, entries, flows] = await Promise.all([
     readSource(path.join(root, "taxonomy.yml")),
     readSource(path.join(root, "upstream.yml")),
-    ...names.map((name) => readSource(path.join(entriesDir, name))),
+    Promise.all(entryNames.map((name) => readSource(path.join(entriesDir, name)))),
+    Promise.all(flowNames.map((name) => readSource(path.join(flowsDir, name)))),
   ]);
-  if (!taxonomy || !upstream) throw new Error("unreachable: both list files were requested");
-  return { dir: root, taxonomy, upstream, entries };
+  return { dir: root, taxonomy, upstream, entries, flows };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {

@@ -197,6 +197,47 @@ export const catalog = {
     reason: (id: string) => `Upstream problem \`${id}\` is not covered by any entry`,
     note: () => "Add its id to the `upstream` list of the entry that solves it",
   }),
+  "flow-without-steps": rule({
+    severity: "error",
+    reason: () => "A flow needs at least one `##` step",
+  }),
+  "flow-step-id-missing": rule({
+    severity: "error",
+    reason: (question: string) => `Step \`${question}\` has no id`,
+    note: () => "End the heading with an ASCII id, e.g. `## 容器在运行吗？ {#container-running}`",
+  }),
+  "flow-step-no-options": rule({
+    severity: "error",
+    reason: (step: string) => `Step \`${step}\` has no way forward`,
+    note: () => "Add a bullet list of options, each one link: `- [选项](#next-step)`",
+  }),
+  "flow-option-invalid": rule({
+    severity: "error",
+    reason: () => "An option must be exactly one link",
+    note: () => "Write it as `- [选项文字](#step-id)`, `- [选项文字](/entry/<id>)` or `- [选项文字](/entry/<id>#cause-<cause>)`",
+  }),
+  "flow-option-empty": rule({
+    severity: "error",
+    reason: () => "An option has an empty label",
+  }),
+  "flow-target-unknown-step": rule({
+    severity: "error",
+    reason: (step: string) => `Option leads to an unknown step \`#${step}\``,
+  }),
+  "flow-step-unreachable": rule({
+    severity: "error",
+    reason: (step: string) => `Step \`${step}\` cannot be reached from the first step`,
+  }),
+  "flow-cycle": rule({
+    severity: "error",
+    reason: (path: string) => `Steps form a cycle: ${path}`,
+    note: () => "A flow must always move forward; point one option at an entry instead",
+  }),
+  "flow-id-taken": rule({
+    severity: "error",
+    reason: (id: string) => `Flow id \`${id}\` is also an entry id`,
+    note: () => "Wizard URLs start with either; give the flow another id",
+  }),
   "internal-error": rule({
     severity: "error",
     reason: (detail: string) => `The content pipeline failed on this file: ${detail}`,

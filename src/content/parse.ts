@@ -6,6 +6,7 @@ import { unified } from "unified";
 import type { VFile } from "vfile";
 import { report } from "./messages";
 import remarkEntryLinks from "./plugins/remark-entry-links";
+import remarkFlowOutline from "./plugins/remark-flow-outline";
 import remarkHeadingIds from "./plugins/remark-heading-ids";
 import remarkOutline from "./plugins/remark-outline";
 import remarkReadFrontmatter from "./plugins/remark-read-frontmatter";
@@ -20,14 +21,32 @@ const processor = unified()
   .use(remarkEntryLinks)
   .freeze();
 
+const flowProcessor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkGfm)
+  .use(remarkReadFrontmatter)
+  .use(remarkHeadingIds)
+  .use(remarkFlowOutline)
+  .freeze();
+
+/** Parses one authored flow file; its steps travel on `file.data.flow`. */
+export function parseFlow(file: VFile): Root | null {
+  return run(flowProcessor, file);
+}
+
 /**
  * Parses one entry file; results travel on `file.data` (frontmatter, outline, entryLinks) and
  * problems on `file.messages`. A file whose bytes were refused at load time is skipped.
  */
 export function parseEntry(file: VFile): Root | null {
+  return run(processor, file);
+}
+
+function run(p: typeof processor | typeof flowProcessor, file: VFile): Root | null {
   if (file.messages.some((m) => m.fatal)) return null;
   try {
-    return processor.runSync(processor.parse(file), file);
+    return p.runSync(p.parse(file), file);
   } catch (error) {
     report(file, "internal-error", {}, error instanceof Error ? error.message : String(error));
     return null;

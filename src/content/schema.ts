@@ -26,9 +26,13 @@ export const TaxonomyItemSchema = z.strictObject({
   label: text,
   description: z.string().default(""),
 });
+/** A command that collects what support needs, shown when a guided diagnosis ends unsolved. */
+export const DiagnosticSchema = z.strictObject({ command: text, note: text });
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+export const SystemSchema = TaxonomyItemSchema.extend({ diagnostics: z.array(DiagnosticSchema).default([]) });
 export const TaxonomySchema = z.strictObject({
   areas: z.array(TaxonomyItemSchema).min(1),
-  systems: z.array(TaxonomyItemSchema).min(1),
+  systems: z.array(SystemSchema).min(1),
 });
 export type TaxonomyItem = z.infer<typeof TaxonomyItemSchema>;
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
@@ -136,3 +140,42 @@ export const GuideBodySchema = GuideSchema.pick({ intro: true, steps: true });
 export type ProblemBody = z.infer<typeof ProblemBodySchema>;
 export type QuestionBody = z.infer<typeof QuestionBodySchema>;
 export type GuideBody = z.infer<typeof GuideBodySchema>;
+
+/** An authored diagnostic flow (`content/wizards/*.md`): questions whose options lead to another step, an entry, or a cause. */
+export const FlowFrontmatterSchema = z.strictObject({
+  id: slug,
+  title: text.max(120, "keep titles under 120 characters"),
+  summary: text.max(300, "keep summaries under 300 characters"),
+  area: slug,
+  updated: isoDate,
+});
+export const FLOW_FIELDS = Object.keys(FlowFrontmatterSchema.shape);
+
+export const FlowTargetSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("step"), step: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("entry"), entry: z.string().min(1), cause: z.string().min(1).nullable() }),
+]);
+export type FlowTarget = z.infer<typeof FlowTargetSchema>;
+
+export const FlowOptionSchema = z.strictObject({
+  label: text,
+  target: FlowTargetSchema,
+  line: z.number().int().positive(),
+});
+
+export const FlowStepSchema = z.strictObject({
+  id: slug,
+  question: text,
+  body: BlocksSchema.nullable(),
+  options: z.array(FlowOptionSchema).min(1),
+  line: z.number().int().positive(),
+});
+export type FlowStep = z.infer<typeof FlowStepSchema>;
+
+export const FlowSchema = FlowFrontmatterSchema.extend({
+  steps: z.array(FlowStepSchema).min(1),
+  source: SourceSchema,
+});
+export type Flow = z.infer<typeof FlowSchema>;
+export const FlowBodySchema = FlowSchema.pick({ steps: true });
+export type FlowBody = z.infer<typeof FlowBodySchema>;

@@ -2,7 +2,17 @@ import path from "node:path";
 import type { VFile } from "vfile";
 import { reportIssues } from "./issues";
 import { report } from "./messages";
-import { EntrySchema, FRONTMATTER_FIELDS, FrontmatterSchema, type Entry, type Taxonomy } from "./schema";
+import {
+  EntrySchema,
+  FLOW_FIELDS,
+  FlowFrontmatterSchema,
+  FlowSchema,
+  FRONTMATTER_FIELDS,
+  FrontmatterSchema,
+  type Entry,
+  type Flow,
+  type Taxonomy,
+} from "./schema";
 
 export interface ValidationContext {
   readonly taxonomy: Taxonomy;
@@ -40,11 +50,40 @@ export function validateEntry(file: VFile, context: ValidationContext): Entry | 
 
   const outline = file.data.outline;
   if (!outline || outline.kind !== fm.kind || file.messages.some((m) => m.fatal)) return null;
-  const source = { path: path.relative(context.contentDir, file.path).split(path.sep).join("/"), line: 1 };
-  const entry = EntrySchema.safeParse({ ...fm, ...outline.body, source });
+  const entry = EntrySchema.safeParse({ ...fm, ...outline.body, source: sourceOf(file, context) });
   if (!entry.success) {
     reportIssues(file, entry.error.issues, yaml, FRONTMATTER_FIELDS);
     return null;
   }
   return entry.data;
+}
+
+/** Checks one parsed flow file on its own, like `validateEntry` does for entries. */
+export function validateFlow(file: VFile, context: ValidationContext): Flow | null {
+  const yaml = file.data.frontmatter;
+  if (!yaml) return null;
+  const parsed = FlowFrontmatterSchema.safeParse(yaml.value);
+  if (!parsed.success) {
+    reportIssues(file, parsed.error.issues, yaml, FLOW_FIELDS);
+    return null;
+  }
+  const fm = parsed.data;
+  const expectedId = path.basename(file.path, ".md");
+  if (fm.id !== expectedId) report(file, "id-filename-mismatch", { place: yaml.placeOf(["id"]) }, fm.id, expectedId);
+  const { areas } = context.taxonomy;
+  if (!areas.some((a) => a.slug === fm.area)) {
+    report(file, "area-unknown", { place: yaml.placeOf(["area"]) }, fm.area, areas.map((a) => a.slug));
+  }
+  const body = file.data.flow;
+  if (!body || file.messages.some((m) => m.fatal)) return null;
+  const flow = FlowSchema.safeParse({ ...fm, ...body, source: sourceOf(file, context) });
+  if (!flow.success) {
+    reportIssues(file, flow.error.issues, yaml, FLOW_FIELDS);
+    return null;
+  }
+  return flow.data;
+}
+
+function sourceOf(file: VFile, context: ValidationContext) {
+  return { path: path.relative(context.contentDir, file.path).split(path.sep).join("/"), line: 1 };
 }

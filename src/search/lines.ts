@@ -1,8 +1,8 @@
-import { fold } from "./normalize";
+import { fold, maskVolatile } from "./normalize";
 
 /**
  * Bounds and splits a query. A pasted log is searched line by line (each result says which line
- * matched); repeated lines are searched once; a very long paste keeps its end, where the error
+ * matched); repeated lines (equal once volatile parts are masked) are searched once; a very long paste keeps its end, where the error
  * that ended the run usually is.
  */
 export interface QueryUnit {
@@ -41,9 +41,10 @@ export function queryUnits(text: string, maxLines: number): QueryUnit[] {
     .map((line, index) => ({ text: line.trim(), line: index + 1 }))
     .filter((l) => l.text.length >= MIN_LINE_CHARS);
   if (lines.length <= 1) return [{ text: lines[0]?.text ?? text.trim() }];
+  // Lines that differ only in timestamps, ids and numbers are the same line, searched once.
   const seen = new Set<string>();
   const unique = lines.filter((l) => {
-    const key = fold(l.text);
+    const key = maskVolatile(fold(l.text));
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

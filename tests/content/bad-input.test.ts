@@ -38,7 +38,7 @@ describe("content that is not a sensible entry", () => {
     const lists = await buildContent(tree.dir);
     expect(lists.entries).toEqual([]);
     const context = {
-      taxonomy: { areas: [{ slug: "docker", label: "Docker 部署", description: "" }], systems: [{ slug: "general", label: "通用", description: "" }] },
+      taxonomy: { areas: [{ slug: "docker", label: "Docker 部署", description: "" }], systems: [{ slug: "general", label: "通用", description: "", diagnostics: [] }] },
       upstreamIds: new Set(["S000-1"]),
       contentDir: "/content",
     };

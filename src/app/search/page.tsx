@@ -126,6 +126,11 @@ function ResultCard({ hit }: { hit: SearchHit }) {
           </>
         ) : null}
       </p>
+      {hit.kind === "problem" ? (
+        <p className="result-wizard">
+          <Link href={`/wizard/${hit.cause ? `${hit.id}~${hit.cause}` : hit.id}`}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
+        </p>
+      ) : null}
       {hit.line !== undefined ? (
         <p className="result-line">
           第 {hit.line} 行：<code>{hit.lineText}</code>

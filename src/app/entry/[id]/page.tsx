@@ -64,6 +64,14 @@ export default async function EntryPage({ params }: Props) {
           </p>
           <SignatureList signatures={entry.signatures} />
         </header>
+        {entry.kind === "problem" ? (
+          <p className="wizard-cta">
+            <Link className="button" href={`/wizard/${entry.id}`}>
+              逐步排查这个问题
+            </Link>{" "}
+            <span className="muted">按原因逐个回答「是 / 否」，直到找到解决办法</span>
+          </p>
+        ) : null}
         {toc.length >= 4 ? <TableOfContents items={toc} /> : null}
         {entry.intro ? <Markdown blocks={entry.intro} /> : null}
         <EntryBody entry={entry} />

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getKnowledgeGraph } from "@/content";
+import { Markdown } from "@/render/Markdown";
+import { getSearcher } from "@/search/server";
+import { TRIAGE_KEY } from "@/wizard/build";
+import { decodeState, encodeState } from "@/wizard/codec";
+import { resolve, stepsAhead } from "@/wizard/engine";
+import type { Step } from "@/wizard/model";
+import { getWizardGraph } from "@/wizard/server";
+import { UnsolvedSummary } from "./_components/UnsolvedSummary";
+import { WizardDiagram } from "./_components/WizardDiagram";
+
+interface Props {
+  params: Promise<{ path?: string[] }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}
+
+async function current(props: Props) {
+  const { path } = await props.params;
+  const state = decodeState(path);
+  if (!state) return null;
+  const resolved = resolve(await getWizardGraph(), state);
+  return resolved.ok ? resolved : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const resolved = await current(props);
+  if (!resolved) return { title: "这一步已不存在", robots: { index: false } };
+  return {
+    title: `${resolved.step.question} · ${resolved.step.wizard.title}`,
+    description: `引导式排查：${resolved.step.wizard.title}`,
+    robots: { index: resolved.trail.length === 0, follow: true },
+  };
+}
+
+export default async function WizardPage(props: Props) {
+  const query = (await props.searchParams).q;
+  const q = (Array.isArray(query) ? query[0] : query)?.trim() ?? "";
+  const resolved = await current(props);
+  if (!resolved) notFound();
+  const { step, trail, state } = resolved;
+  const graph = await getKnowledgeGraph();
+  const wizards = await getWizardGraph();
+  const isTriage = step.wizard.key === TRIAGE_KEY;
+
+  let noMatch = false;
+  if (isTriage && q !== "") {
+    const response = (await getSearcher()).search(q);
+    const top = response.results.find((hit) => hit.kind === "problem");
+    if (top) redirect(encodeState({ start: top.cause ? `${top.id}~${top.cause}` : top.id, answers: [] }));
+    noMatch = true;
+  }
+
+  const position = trail.length + 1;
+  const most = position + stepsAhead(wizards, step);
+  const here = encodeState(state);
+  const restart = encodeState({ start: state.start, answers: [] });
+
+  return (
+    <div className="wizard">
+      <p className="wizard-kicker">
+        引导式排查 · {step.wizard.title}
+      </p>
+      {trail.length > 0 ? (
+        <nav aria-label="已回答的问题" className="wizard-trail">
+          <ol>
+            {trail.map((item, i) => (
+              <li key={i}>
+                <Link href={encodeState(item.state)}>
+                  {item.step.question} <strong>{item.option.label}</strong>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+
+      <div className="wizard-progress">
+        <span>
+          第 {position} 步{most > position ? `，这条路最多 ${most} 步` : ""}
+        </span>
+        <progress value={position} max={most} aria-label={`第 ${position} 步，共最多 ${most} 步`} />
+      </div>
+
+      <section className={`wizard-step step-${step.kind}`} aria-labelledby="step-question">
+        {step.kind === "check" || step.kind === "fix" ? (
+          <p className="wizard-cause">
+            可能的原因：<Link href={`/entry/${step.entryId}#cause-${step.causeId}`}>{step.causeTitle}</Link>
+          </p>
+        ) : null}
+        {step.kind === "fix" ? (
+          <div className="wizard-fix">
+            <h2>解决办法</h2>
+            <Markdown blocks={step.fix} />
+            <p>
+              <Link href={`/entry/${step.entryId}#cause-${step.causeId}`}>在完整条目里查看这个原因</Link>
+            </p>
+          </div>
+        ) : null}
+        <h1 id="step-question">{step.question}</h1>
+        <StepBody step={step} />
+        {step.options.length > 0 ? (
+          <ul className="answers" aria-label="选择一个回答">
+            {step.options.map((option) => (
+              <li key={option.key}>
+                <Link className={`answer answer-${option.key.length === 1 ? option.key : "choice"}`} href={encodeState({ start: state.start, answers: [...state.answers, option.key] })}>
+                  {option.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <End step={step} />
+      </section>
+
+      {step.kind === "unsolved" ? <UnsolvedSummary graph={graph} trail={trail} step={step} url={here} /> : null}
+
+      {isTriage ? (
+        <form action={here} method="get" className="wizard-search" role="search">
+          <label htmlFor="wizard-q">或者直接粘贴看到的报错，跳到对应的排查步骤：</label>
+          <div className="search-form">
+            <input id="wizard-q" name="q" type="search" defaultValue={q} autoComplete="off" maxLength={20000} />
+            <button type="submit">查找</button>
+          </div>
+          {noMatch ? <p className="notice">没有找到与这段报错足够匹配的问题，请按上面的选项逐步选择。</p> : null}
+        </form>
+      ) : null}
+
+      <p className="wizard-actions">
+        {state.answers.length > 0 ? <Link href={restart}>重新开始这个向导</Link> : null}
+        {state.start !== TRIAGE_KEY || state.answers.length > 0 ? <Link href="/wizard">回到问题分类</Link> : null}
+      </p>
+
+      {isTriage && step.id === "triage" ? null : <WizardDiagram graph={wizards} step={step} trail={trail} />}
+    </div>
+  );
+}
+
+function StepBody({ step }: { step: Step }) {
+  if ((step.kind === "check" || step.kind === "choice") && step.body) return <Markdown blocks={step.body} />;
+  return null;
+}
+
+function End({ step }: { step: Step }) {
+  switch (step.kind) {
+    case "solved":
+      return (
+        <p className="wizard-done">
+          太好了。这个问题的完整说明在 <Link href={`/entry/${step.entryId}#cause-${step.causeId}`}>条目页</Link>，以后再遇到可以直接搜索报错。
+        </p>
+      );
+    case "article":
+      return (
+        <p className="wizard-done">
+          这个问题有一篇对应的说明：<Link href={`/entry/${step.entryId}`}>打开条目</Link>。
+        </p>
+      );
+    case "unsolved":
+      return step.entryId ? (
+        <p>
+          这个问题已知的原因都排除了。也可以回头再看一遍 <Link href={`/entry/${step.entryId}`}>完整条目</Link>。
+        </p>
+      ) : (
+        <p>知识库里暂时没有对应的问题。按下面的步骤收集信息，交给技术支持。</p>
+      );
+    default:
+      return null;
+  }
+}

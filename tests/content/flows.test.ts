@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildContent } from "@/content";
+import { formatMessages } from "@/content/report";
+import { tempContent, type TempContent } from "../helpers/content-tree";
+
+let tree: TempContent;
+beforeEach(async () => {
+  tree = await tempContent();
+  await tree.write(
+    "docker/real-problem.md",
+    `---\nid: real-problem\nkind: problem\ntitle: 问题\nsummary: 摘要。\nsystem: general\narea: docker\nsignatures: [报错]\nupstream: [S000-8]\nupdated: 2026-11-21\n---\n\n## 原因：端口 {#port}\n\n### 检查\n\n端口放行了吗？\n\n### 解决\n\n放行。\n`,
+  );
+});
+afterEach(async () => tree.remove());
+
+async function flowMessages(name: string, body: string): Promise<string[]> {
+  const dir = path.join(tree.dir, "wizards");
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${name}.md`), `---\nid: ${name}\ntitle: 流程\nsummary: 摘要。\narea: docker\nupdated: 2026-11-21\n---\n${body}`);
+  const result = await buildContent(tree.dir);
+  return formatMessages(result.files.filter((f) => f.path.includes("/wizards/")), tree.dir);
+}
+
+describe("authored flows", () => {
+  it("accept a valid flow and expose it on the graph", async () => {
+    const messages = await flowMessages("good-flow", "\n## 容器在运行吗？ {#running}\n\n- [是](#logs)\n- [否](/entry/real-problem)\n\n## 日志里有报错吗？ {#logs}\n\n- [有](/entry/real-problem#cause-port)\n- [没有](/entry/real-problem)\n");
+    expect(messages).toEqual([]);
+  });
+
+  it.each([
+    ["an unknown step", "\n## 问？ {#a}\n\n- [去](#nowhere)\n", "wizards/bad.md:11:1  error  Option leads to an unknown step `#nowhere`  [flow-target-unknown-step]"],
+    ["an unknown entry", "\n## 问？ {#a}\n\n- [去](/entry/ghost)\n", "wizards/bad.md:11:1  error  Link to an unknown entry `ghost`  [link-unknown-entry]"],
+    ["an unknown cause", "\n## 问？ {#a}\n\n- [去](/entry/real-problem#cause-ghost)\n", "wizards/bad.md:11:1  error  Link to an unknown cause `ghost` of entry `real-problem`  [link-unknown-cause]"],
+    ["an unreachable step", "\n## 问？ {#a}\n\n- [去](/entry/real-problem)\n\n## 孤立？ {#b}\n\n- [去](/entry/real-problem)\n", "wizards/bad.md:13:1  error  Step `b` cannot be reached from the first step  [flow-step-unreachable]"],
+    ["a cycle", "\n## 问？ {#a}\n\n- [去](#b)\n\n## 再问？ {#b}\n\n- [回](#a)\n", "wizards/bad.md:9:1  error  Steps form a cycle: a → b → a  [flow-cycle]"],
+    ["a step with no way forward", "\n## 问？ {#a}\n\n只有说明。\n", "wizards/bad.md:9:1  error  Step `a` has no way forward  [flow-step-no-options]"],
+    ["an option with an empty label", "\n## 问？ {#a}\n\n- [](/entry/real-problem)\n", "wizards/bad.md:11:1  error  An option has an empty label  [flow-option-empty]"],
+    ["an option that is not a link", "\n## 问？ {#a}\n\n- 是\n", "wizards/bad.md:11:1  error  An option must be exactly one link  [flow-option-invalid]"],
+    ["a step without an id", "\n## 问？\n\n- [去](/entry/real-problem)\n", "wizards/bad.md:9:1  error  Step `问？` has no id  [flow-step-id-missing]"],
+    ["an id taken by an entry", "\n## 问？ {#a}\n\n- [去](/entry/real-problem)\n", "wizards/real-problem.md:2:1  error  Flow id `real-problem` is also an entry id  [flow-id-taken]"],
+  ])("report %s with its place", async (name, body, expected) => {
+    const messages = await flowMessages(name === "an id taken by an entry" ? "real-problem" : "bad", body);
+    expect(messages, messages.join("\n")).toContain(expected);
+  });
+});
