@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /**
- * End-to-end tests against the production build (`next build` runs before, in scripts/test.sh),
+ * End-to-end tests against the production build (`npm run build` runs before, in scripts/test.sh),
  * in Debian's Chromium: Playwright's own browser download cannot run here.
  */
 export default defineConfig({
@@ -28,10 +28,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // The standalone server, as deployed (see the Dockerfile); `npm run build` prepares it.
+    command: "node .next/standalone/server.js",
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "--max-http-header-size=131072" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "--max-http-header-size=131072", PORT: String(PORT), HOSTNAME: "127.0.0.1" },
   },
 });

@@ -15,6 +15,6 @@ npm run -s lint
 npm run -s content:check > /dev/null || npm run -s content:check
 mkdir -p .reports
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
-npx next build
+npm run -s build
 npx playwright test
 npx tsx scripts/test-summary.ts .reports/unit.json .reports/e2e.json

@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
+import { env } from "@/config/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(env().SITE_URL),
   title: { default: "排障知识库", template: "%s · 排障知识库" },
   description: "微信登录与支付、企业微信机器人、小程序、Docker 部署、邮件与 CODO 的排障知识库：按报错搜索，按步骤诊断。",
   openGraph: { type: "website", locale: "zh_CN", siteName: "排障知识库" },

@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchForm } from "@/components/SearchForm";
 import { getKnowledgeGraph } from "@/content";
 import { entriesIn } from "@/content/graph";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {
   const graph = await getKnowledgeGraph();

@@ -24,7 +24,14 @@ const processor = unified()
   .use(rehypeTaskCheckboxes)
   .freeze();
 
+// Content is immutable once loaded, so each run of blocks is turned into hast once per process.
+const rendered = new WeakMap<Blocks, HastRoot>();
+
 export function toHast(blocks: Blocks): HastRoot {
+  const cached = rendered.get(blocks);
+  if (cached) return cached;
   const mdast: MdastRoot = { type: "root", children: blocks.nodes };
-  return processor.runSync(mdast);
+  const hast = processor.runSync(mdast);
+  rendered.set(blocks, hast);
+  return hast;
 }

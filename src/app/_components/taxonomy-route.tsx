@@ -21,7 +21,7 @@ export function taxonomyRoute(by: "area" | "system") {
 
     async generateMetadata({ params }: Props): Promise<Metadata> {
       const item = find(await getKnowledgeGraph(), (await params).slug);
-      return item ? { title: item.label, description: `${item.label}：${item.description}` } : {};
+      return item ? { title: item.label, description: `${item.label}：${item.description}`, alternates: { canonical: `/${by}/${item.slug}` } } : {};
     },
 
     async Page({ params }: Props) {

@@ -7,6 +7,8 @@ import { KIND_LABEL } from "@/components/labels";
 import { SignatureList } from "@/components/SignatureList";
 import { getKnowledgeGraph } from "@/content";
 import { getArea, getEntry, getSystem, upstreamSources } from "@/content/graph";
+import { absoluteUrl } from "@/config/env";
+import { entryJsonLd, serializeJsonLd } from "@/render/json-ld";
 import { Markdown } from "@/render/Markdown";
 import { EntryBody } from "./_components/EntryBody";
 import { TableOfContents, tocItems } from "./_components/TableOfContents";
@@ -28,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: entry.title,
     description: entry.summary,
-    openGraph: { type: "article", title: entry.title, description: entry.summary, modifiedTime: entry.updated },
+    alternates: { canonical: `/entry/${entry.id}` },
+    openGraph: { type: "article", title: entry.title, description: entry.summary, modifiedTime: entry.updated, url: `/entry/${entry.id}` },
   };
 }
 
@@ -41,8 +44,11 @@ export default async function EntryPage({ params }: Props) {
   const system = getSystem(graph, entry.system);
   const related = entry.related.flatMap((rid) => getEntry(graph, rid) ?? []);
   const toc = tocItems(entry);
+  const jsonLd = serializeJsonLd(entryJsonLd(entry, absoluteUrl(`/entry/${entry.id}`), area?.label ?? entry.area));
   return (
     <>
+      {/* Structured data: JSON with "<" escaped, built from validated content — not HTML. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <Breadcrumbs
         items={[
           ...(area ? [{ href: `/area/${area.slug}`, label: area.label }] : []),

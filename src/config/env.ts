@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/**
+ * Configuration by environment, validated once at start-up (see `instrumentation.ts`): a wrong
+ * value stops the server with a message that names the variable, instead of odd links later.
+ */
+const EnvSchema = z.object({
+  SITE_URL: z
+    .url({ message: "must be an absolute URL such as https://kb.example.com" })
+    .refine((url) => /^https?:\/\//.test(url), "must start with http:// or https://")
+    .default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): { ok: true; env: Env } | { ok: false; message: string } {
+  const parsed = EnvSchema.safeParse({ SITE_URL: source.SITE_URL || undefined, PORT: source.PORT || undefined });
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  return { ok: false, message: `Invalid configuration:\n${lines.join("\n")}` };
+}
+
+let cached: Env | null = null;
+
+/** The validated environment; throws with the same message if it is invalid. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = readEnv();
+  if (!result.ok) throw new Error(result.message);
+  cached = result.env;
+  return cached;
+}
+
+/** The canonical absolute URL of a path on this site. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, env().SITE_URL).toString();
+}
