@@ -24,43 +24,38 @@ export default async function HomePage() {
         </p>
       </section>
 
-      <section aria-labelledby="areas" className="home-section">
-        <h2 id="areas">按领域浏览</h2>
-        <ul className="tile-grid">
-          {areas
-            .filter((a) => a.count > 0)
-            .map((area) => (
-              <li key={area.slug}>
-                <Link href={`/area/${area.slug}`} className="tile">
-                  <span className="tile-title">{area.label}</span>
-                  <span className="count" aria-label={`${area.count} 个条目`}>
-                    {area.count}
-                  </span>
-                  <span className="tile-desc">{area.description}</span>
-                </Link>
-              </li>
-            ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="systems" className="home-section">
-        <h2 id="systems">按系统浏览</h2>
-        <ul className="tile-grid tile-grid-compact">
-          {systems
-            .filter((s) => s.count > 0)
-            .map((system) => (
-              <li key={system.slug}>
-                <Link href={`/system/${system.slug}`} className="tile">
-                  <span className="tile-title">{system.label}</span>
-                  <span className="count" aria-label={`${system.count} 个条目`}>
-                    {system.count}
-                  </span>
-                  <span className="tile-desc">{system.description}</span>
-                </Link>
-              </li>
-            ))}
-        </ul>
-      </section>
+      <TileSection id="areas" title="按领域浏览" base="/area" items={areas} />
+      <TileSection id="systems" title="按系统浏览" base="/system" items={systems} compact />
     </>
+  );
+}
+
+interface Tile {
+  readonly slug: string;
+  readonly label: string;
+  readonly description: string;
+  readonly count: number;
+}
+
+function TileSection({ id, title, base, items, compact = false }: { id: string; title: string; base: string; items: readonly Tile[]; compact?: boolean }) {
+  return (
+    <section aria-labelledby={id} className="home-section">
+      <h2 id={id}>{title}</h2>
+      <ul className={compact ? "tile-grid tile-grid-compact" : "tile-grid"}>
+        {items
+          .filter((item) => item.count > 0)
+          .map((item) => (
+            <li key={item.slug}>
+              <Link href={`${base}/${item.slug}`} className="tile">
+                <span className="tile-title">{item.label}</span>
+                <span className="count" aria-label={`${item.count} 个条目`}>
+                  {item.count}
+                </span>
+                <span className="tile-desc">{item.description}</span>
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </section>
   );
 }

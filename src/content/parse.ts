@@ -11,24 +11,11 @@ import remarkHeadingIds from "./plugins/remark-heading-ids";
 import remarkOutline from "./plugins/remark-outline";
 import remarkReadFrontmatter from "./plugins/remark-read-frontmatter";
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
-  .use(remarkGfm)
-  .use(remarkReadFrontmatter)
-  .use(remarkHeadingIds)
-  .use(remarkOutline)
-  .use(remarkEntryLinks)
-  .freeze();
+/** What every content file goes through: Markdown with GFM, its front matter read, heading ids taken out. */
+const base = () => unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkReadFrontmatter).use(remarkHeadingIds);
 
-const flowProcessor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
-  .use(remarkGfm)
-  .use(remarkReadFrontmatter)
-  .use(remarkHeadingIds)
-  .use(remarkFlowOutline)
-  .freeze();
+const processor = base().use(remarkOutline).use(remarkEntryLinks).freeze();
+const flowProcessor = base().use(remarkFlowOutline).freeze();
 
 /** Parses one authored flow file; its steps travel on `file.data.flow`. */
 export function parseFlow(file: VFile): Root | null {

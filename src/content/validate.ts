@@ -35,12 +35,8 @@ export function validateEntry(file: VFile, context: ValidationContext): Entry | 
     return null;
   }
   const fm = parsed.data;
-  const expectedId = path.basename(file.path, ".md");
-  if (fm.id !== expectedId) report(file, "id-filename-mismatch", { place: yaml.placeOf(["id"]) }, fm.id, expectedId);
-  const { areas, systems } = context.taxonomy;
-  if (!areas.some((a) => a.slug === fm.area)) {
-    report(file, "area-unknown", { place: yaml.placeOf(["area"]) }, fm.area, areas.map((a) => a.slug));
-  }
+  checkIdAndArea(file, fm, context);
+  const { systems } = context.taxonomy;
   if (!systems.some((s) => s.slug === fm.system)) {
     report(file, "system-unknown", { place: yaml.placeOf(["system"]) }, fm.system, systems.map((s) => s.slug));
   }
@@ -68,12 +64,7 @@ export function validateFlow(file: VFile, context: ValidationContext): Flow | nu
     return null;
   }
   const fm = parsed.data;
-  const expectedId = path.basename(file.path, ".md");
-  if (fm.id !== expectedId) report(file, "id-filename-mismatch", { place: yaml.placeOf(["id"]) }, fm.id, expectedId);
-  const { areas } = context.taxonomy;
-  if (!areas.some((a) => a.slug === fm.area)) {
-    report(file, "area-unknown", { place: yaml.placeOf(["area"]) }, fm.area, areas.map((a) => a.slug));
-  }
+  checkIdAndArea(file, fm, context);
   const body = file.data.flow;
   if (!body || file.messages.some((m) => m.fatal)) return null;
   const flow = FlowSchema.safeParse({ ...fm, ...body, source: sourceOf(file, context) });
@@ -82,6 +73,15 @@ export function validateFlow(file: VFile, context: ValidationContext): Flow | nu
     return null;
   }
   return flow.data;
+}
+
+/** Ids are URLs and must match the file name; areas must be in the taxonomy. */
+function checkIdAndArea(file: VFile, fm: { id: string; area: string }, context: ValidationContext): void {
+  const place = (key: string) => file.data.frontmatter?.placeOf([key]);
+  const expectedId = path.basename(file.path, ".md");
+  if (fm.id !== expectedId) report(file, "id-filename-mismatch", { place: place("id") }, fm.id, expectedId);
+  const { areas } = context.taxonomy;
+  if (!areas.some((a) => a.slug === fm.area)) report(file, "area-unknown", { place: place("area") }, fm.area, areas.map((a) => a.slug));
 }
 
 function sourceOf(file: VFile, context: ValidationContext) {
