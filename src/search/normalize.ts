@@ -60,6 +60,8 @@ const RULES: readonly [RegExp, (match: string, ...groups: string[]) => string][]
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (m) => (LOOPBACK.test(m.split(":")[0] ?? "") ? m : MASK.ip)],
   // Per-user and per-process parts of paths.
   [/(\/tmp\/|\/home\/|\/proc\/|\\users\\)[^\s/\\'"]+/g, (_m, prefix) => `${prefix}${MASK.path}`],
+  // Durations and sizes: 35ms, 1.5s, 512kb, 99%.
+  [/\b\d+(?:\.\d+)?(?:ms|us|ns|s|m|h|kb|mb|gb|k|b|%)(?![\w.])/g, () => MASK.num],
   // Hex ids, hashes and container ids: at least one digit and one letter, 8+ characters.
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/g, () => MASK.hex],
   // Random tokens such as y8n2hlf9: letters and digits interleaved, not a word with a version suffix.

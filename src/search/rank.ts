@@ -140,14 +140,14 @@ export function createSearcher(data: SearchIndexData): Searcher {
         accumulator[doc] = (accumulator[doc] ?? 0) + (weight * tf * (k1 + 1)) / (tf + k1);
       }
     }
-    const relOf = new Map<number, number>();
+    const rels = new Float64Array(touched.length);
     let bestRel = 0;
-    for (const doc of touched) {
+    touched.forEach((doc, i) => {
       const rel = total > 0 ? Math.min(1, (accumulator[doc] ?? 0) / total) : 0;
       accumulator[doc] = 0;
-      relOf.set(doc, rel);
+      rels[i] = rel;
       if (rel > bestRel) bestRel = rel;
-    }
+    });
 
     // fuse.js is for typos: only worth its cost when words and signatures found nothing good.
     const fuzzyBonus = new Map<number, number>();
@@ -161,11 +161,18 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const context: UnitContext = { terms: original, weights, total: total / (k1 + 1) };
     const floor = SEARCH_CONFIG.suggestionThreshold / 2;
     const scored: Scored[] = [];
-    for (const doc of new Set([...relOf.keys(), ...signatureOf.keys(), ...fuzzyBonus.keys()])) {
-      const rel = relOf.get(doc) ?? 0;
+    const consider = (doc: number, rel: number) => {
       const signature = signatureOf.get(doc) ?? null;
       const score = salience * (rel + (signature ? signatureBoost(signature.norm) : 0) + (fuzzyBonus.get(doc) ?? 0));
       if (score >= floor) scored.push({ doc, score, rel, signature, context });
+    };
+    touched.forEach((doc, i) => consider(doc, rels[i] ?? 0));
+    const seen = new Set(touched);
+    for (const doc of [...signatureOf.keys(), ...fuzzyBonus.keys()]) {
+      if (!seen.has(doc)) {
+        seen.add(doc);
+        consider(doc, 0);
+      }
     }
     return scored.sort((a, b) => b.score - a.score).slice(0, SEARCH_CONFIG.maxLimit);
   }
