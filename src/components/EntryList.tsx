@@ -1,13 +1,13 @@
-import type { Entry } from "@/content/schema";
+import { ENTRY_KINDS, type Entry } from "@/content/schema";
 import { EntryCard } from "./EntryCard";
-import { KIND_HEADING, KIND_ORDER } from "./labels";
+import { KIND_HEADING } from "./labels";
 
-/** Entries grouped by kind, problems first. */
+/** Entries grouped by kind, in the schema's order (problems first). */
 export function EntryList({ entries, headingLevel = 2 }: { entries: readonly Entry[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <>
-      {KIND_ORDER.map((kind) => {
+      {ENTRY_KINDS.map((kind) => {
         const ofKind = entries.filter((e) => e.kind === kind);
         if (ofKind.length === 0) return null;
         return (

@@ -1,4 +1,4 @@
-import type { Entry, EntryKind, Flow, Problem, Taxonomy, TaxonomyItem, UpstreamList } from "./schema";
+import { ENTRY_KINDS, type Entry, type Flow, type Taxonomy, type TaxonomyItem, type UpstreamList } from "./schema";
 
 /** The typed knowledge graph: everything routes, search and wizards read, built once from `content/`. */
 export interface KnowledgeGraph {
@@ -12,7 +12,6 @@ export interface KnowledgeGraph {
   readonly flows: readonly Flow[];
 }
 
-const KIND_ORDER: Record<EntryKind, number> = { problem: 0, question: 1, guide: 2 };
 
 export function createGraph(
   entries: readonly Entry[],
@@ -22,18 +21,13 @@ export function createGraph(
   flows: readonly Flow[] = [],
 ): KnowledgeGraph {
   const sorted = [...entries].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title, "zh-CN") || a.id.localeCompare(b.id),
+    (a, b) => ENTRY_KINDS.indexOf(a.kind) - ENTRY_KINDS.indexOf(b.kind) || a.title.localeCompare(b.title, "zh-CN") || a.id.localeCompare(b.id),
   );
   return { entries: sorted, taxonomy, upstream, version, byId: new Map(sorted.map((e) => [e.id, e])), flows };
 }
 
 export function getEntry(graph: KnowledgeGraph, id: string): Entry | undefined {
   return graph.byId.get(id);
-}
-
-export function getProblem(graph: KnowledgeGraph, id: string): Problem | undefined {
-  const entry = graph.byId.get(id);
-  return entry?.kind === "problem" ? entry : undefined;
 }
 
 export function getArea(graph: KnowledgeGraph, slug: string): TaxonomyItem | undefined {

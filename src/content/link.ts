@@ -92,7 +92,7 @@ function checkCoverage(
 }
 
 /** Two signatures are the same claim when they differ only in width, case or spacing. */
-export function signatureKey(signature: string): string {
+function signatureKey(signature: string): string {
   return signature.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 

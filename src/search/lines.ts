@@ -18,7 +18,7 @@ const ERROR_LINE =
 const COMMAND_LINE = /^(?:\$|#|>|ps>|c:\\[^>]*>|[\w.-]+@[\w.-]+:[^\s]*[#$%])\s*/i;
 
 /** Log lines that report a failure say what is wrong; the commands a user ran only say what they tried. */
-export function lineSalience(line: string): number {
+function lineSalience(line: string): number {
   if (COMMAND_LINE.test(line)) return 0.5;
   return ERROR_LINE.test(line) ? 1 : 0.75;
 }

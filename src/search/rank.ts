@@ -286,7 +286,7 @@ function unknownWeight(term: string, words: ReadonlySet<string>, unknownIdf: num
   return words.has(term) ? unknownIdf : 0;
 }
 
-export function clampLimit(limit: number | undefined): number {
+function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return SEARCH_CONFIG.defaultLimit;
   return Math.min(SEARCH_CONFIG.maxLimit, Math.max(1, Math.floor(limit)));
 }

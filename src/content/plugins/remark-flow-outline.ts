@@ -80,7 +80,7 @@ function readOption(item: ListItem, file: VFile): FlowStep["options"][number] | 
   return { label, target, line: place.line };
 }
 
-export function parseTarget(url: string): FlowTarget | null {
+function parseTarget(url: string): FlowTarget | null {
   const step = /^#([^#\s]+)$/.exec(url);
   if (step?.[1]) return { kind: "step", step: step[1] };
   const entry = /^\/entry\/([^/#?\s]+)\/?(?:#cause-([^#\s]+))?$/.exec(url);

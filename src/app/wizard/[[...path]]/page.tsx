@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getKnowledgeGraph } from "@/content";
 import { Markdown } from "@/render/Markdown";
 import { getSearcher } from "@/search/server";
@@ -17,12 +18,17 @@ interface Props {
   searchParams: Promise<{ q?: string | string[] }>;
 }
 
-async function current(props: Props) {
-  const { path } = await props.params;
-  const state = decodeState(path);
+// Metadata and page resolve the same state; once per request is enough. Keyed by a string,
+// since React's cache compares arguments by identity.
+const resolvePath = cache(async (key: string) => {
+  const state = decodeState(JSON.parse(key) as string[]);
   if (!state) return null;
   const resolved = resolve(await getWizardGraph(), state);
   return resolved.ok ? resolved : null;
+});
+
+async function current(props: Props) {
+  return resolvePath(JSON.stringify((await props.params).path ?? []));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
