@@ -15,12 +15,12 @@ RUN npm run build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 \
-    NODE_OPTIONS=--max-http-header-size=131072
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 RUN groupadd --system --gid 1001 kb && useradd --system --uid 1001 --gid kb kb
 COPY --from=build --chown=kb:kb /app/.next/standalone ./
 USER kb
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "server.js"]
+# front.mjs starts the Next.js server (server.js) on a private port and serves PORT through its page cache.
+CMD ["node", "front.mjs"]

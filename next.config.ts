@@ -1,14 +1,7 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./src/config/security-headers";
 
-/** Security headers for every response; the Content-Security-Policy is set per request in `src/proxy.ts`. */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
-
+// The Content-Security-Policy is set per request in `src/proxy.ts`.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -16,7 +9,7 @@ const nextConfig: NextConfig = {
   // The app reads content/ at run time (search API, health); ship it with the standalone server.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
 };
 

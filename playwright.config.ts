@@ -28,11 +28,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The standalone server, as deployed (see the Dockerfile); `npm run build` prepares it.
-    command: "node .next/standalone/server.js",
+    // The production server as deployed (see the Dockerfile): the caching front and the standalone
+    // Next.js server behind it; `npm run build` prepares both.
+    command: "node .next/standalone/front.mjs",
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "--max-http-header-size=131072", PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1" },
   },
 });

@@ -5,12 +5,13 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 /**
- * `npm run audit`: Lighthouse 12 in Debian's Chromium against the standalone server, on the home
- * page, an entry, search results and a wizard step. Prints the four category scores per page.
- * Run `npm run build` first. Scores are printed, not asserted.
+ * `npm run audit`: Lighthouse 12 in Debian's Chromium against the production server (`front.mjs`),
+ * on the home page, an entry, search results and a wizard step. Prints the four category scores
+ * per page, the performance metrics, and every audit that lost points. Run `npm run build` first.
+ * Scores are printed, not asserted.
  */
 const PORT = 3400;
-const SERVER = path.resolve(".next/standalone/server.js");
+const SERVER = path.resolve(".next/standalone/front.mjs");
 if (!existsSync(SERVER)) {
   console.error("No standalone build: run `npm run build` first.");
   process.exit(1);
@@ -40,7 +41,8 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 try {
-  console.log(`${"page".padEnd(16)} ${"perf".padStart(5)} ${"a11y".padStart(5)} ${"best".padStart(5)} ${"seo".padStart(5)}`);
+  const table: string[] = [`${"page".padEnd(16)} ${"perf".padStart(5)} ${"a11y".padStart(5)} ${"best".padStart(5)} ${"seo".padStart(5)}`];
+  const details: string[] = [];
   for (const [name, url] of Object.entries(PAGES)) {
     // A trace can fail to record on a busy machine (NO_NAVSTART); such a run is repeated.
     let result: Awaited<ReturnType<typeof lighthouse>> | undefined;
@@ -55,8 +57,18 @@ try {
     const categories = result?.lhr.categories ?? {};
     if (result?.lhr.runtimeError) console.log(`  (${name}: ${result.lhr.runtimeError.code})`);
     const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100)).padStart(5);
-    console.log(`${name.padEnd(16)} ${score("performance")} ${score("accessibility")} ${score("best-practices")} ${score("seo")}`);
+    table.push(`${name.padEnd(16)} ${score("performance")} ${score("accessibility")} ${score("best-practices")} ${score("seo")}`);
+    const audits = result?.lhr.audits ?? {};
+    const metric = (id: string) => `${id} ${audits[id]?.displayValue ?? "?"}`;
+    details.push(`${name}: ${["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"].map(metric).join(", ")}`);
+    for (const category of Object.values(categories)) {
+      for (const ref of category.auditRefs) {
+        const audit = audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) details.push(`  ${category.id}: ${ref.id} (${Math.round(audit.score * 100)}) ${audit.title}`);
+      }
+    }
   }
+  console.log([...table, "", ...details].join("\n"));
 } finally {
   await chrome.kill();
   server.kill("SIGTERM");

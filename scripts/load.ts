@@ -1,22 +1,27 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import { encodeState } from "../src/wizard/codec";
+import { resolve, type WizardState } from "../src/wizard/engine";
+import { getWizardGraph } from "../src/wizard/server";
 
 /**
- * `npm run load`: drives the production (standalone) server on loopback with autocannon — entry
- * pages, the search API with a mix of real queries (50-line logs included) and wizard steps —
- * and, as the ceiling, one prerendered entry page from a bare Node `http` server, in the same
- * run. Prints requests/s, p50/p99 latency, non-2xx, errors and the server's memory. Run
+ * `npm run load`: drives the production server (the front and the Next.js server behind it, as
+ * `npm start` runs them) on loopback with autocannon — entry pages, the search API with a mix of
+ * real queries (50-line logs included), and wizard steps — and, as the ceiling, one prerendered
+ * entry page from a bare Node `http` server, in the same run. A last row renders wizard steps with
+ * the page cache bypassed, to show what a first visit costs. Prints requests/s, p50/p99 latency,
+ * non-2xx, errors, the cache's hits and misses, and the memory of both server processes. Run
  * `npm run build` first. LOAD_SECONDS and LOAD_CONNECTIONS override 30 s and 50 connections.
  */
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const PORT = 3300;
 const ROOT = path.resolve(".");
-const SERVER = path.join(ROOT, ".next/standalone/server.js");
+const SERVER = path.join(ROOT, ".next/standalone/front.mjs");
 if (!existsSync(SERVER)) {
   console.error("No standalone build: run `npm run build` first.");
   process.exit(1);
@@ -32,31 +37,46 @@ const queries = [
   fiftyLineLog(),
   fiftyLineLog(),
 ];
-const wizardPaths = ["/wizard", "/wizard/triage/docker", "/wizard/gptlink-docker-server-error/n/y", "/wizard/gptlink-docker-server-error/n/n/n", "/wizard/miniprogram-request-fails/error-text"];
+const wizardPaths = await wizardSample(300);
 
 const server = spawn(process.execPath, [SERVER], {
   env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
+  stdio: ["ignore", "pipe", "inherit"],
+});
+let stats = "";
+server.stdout.on("data", (chunk: Buffer) => {
+  for (const line of chunk.toString("utf8").split("\n")) if (line.startsWith('{"front"')) stats = line;
 });
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 
 try {
   await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+  const get = (paths: readonly string[]): autocannon.Request[] => paths.map((p) => ({ method: "GET", path: p }));
   const scenarios: [string, autocannon.Request[]][] = [
-    ["entry pages", entryPaths.map((p) => ({ method: "GET", path: p }))],
+    [`entry pages (${entryPaths.length})`, get(entryPaths)],
     [
-      "search API (POST, real queries + 50-line logs)",
+      `search API (POST, ${queries.length} queries incl. 50-line logs)`,
       queries.map((q) => ({ method: "POST", path: "/api/search", headers: { "content-type": "application/json" }, body: JSON.stringify({ q }) })),
     ],
-    ["wizard steps", wizardPaths.map((p) => ({ method: "GET", path: p }))],
+    [`wizard steps (${wizardPaths.length})`, get(wizardPaths)],
   ];
-  // Warm-up: one-time work (JIT, caches filled on first use) is not growth under load.
-  for (const [, requests] of scenarios) await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: 4, duration: 3, requests });
+  // Warm-up at full concurrency: one-time work (JIT, first renders into the page cache, V8 sizing
+  // its heap for 50 connections) is not growth under load; what grows after it is.
+  for (const [, requests] of scenarios) await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration: 5, requests });
   const rssBefore = rssMb(server.pid);
   const rows = [];
-  for (const [name, requests] of scenarios) rows.push(await run(name, requests));
+  for (const [name, requests] of scenarios) {
+    const row = await run(name, requests);
+    row.memory = rssMb(server.pid);
+    rows.push(row);
+  }
   const rssAfter = rssMb(server.pid);
+  server.kill("SIGUSR2");
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const cacheStats = stats;
+  // For reference, not a target: what a first visit costs, with the page cache bypassed by a query string.
+  rows.push(await run("wizard steps, page cache bypassed (first visits)", get(wizardPaths.map((p) => `${p}?load=uncached`))));
   stop();
 
   const entryHtml = readFileSync(path.join(ROOT, ".next/server/app/entry/gptlink-docker-server-error.html"));
@@ -70,18 +90,28 @@ try {
   bare.close();
 
   console.log(`\n${SECONDS} s per scenario, ${CONNECTIONS} connections, loopback\n`);
-  console.log(`${"scenario".padEnd(48)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`);
+  console.log(`${"scenario".padEnd(52)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)} ${"RSS MB".padStart(7)}`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(48)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)}`);
+    const memory = r.memory === undefined ? "" : r.memory.toFixed(0);
+    console.log(`${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)} ${memory.padStart(7)}`);
   }
-  console.log(`\nserver memory (RSS, after a 3 s warm-up per scenario): ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after (growth ${(rssAfter - rssBefore).toFixed(0)} MB)`);
+  console.log(`\nserver memory (RSS of the front and the Next.js server, after a 5 s warm-up per scenario): ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after (growth ${(rssAfter - rssBefore).toFixed(0)} MB)`);
+  console.log(`page cache after the three scenarios: ${cacheStats || "(no statistics received)"}`);
 } finally {
   stop();
 }
 
 async function run(name: string, requests: autocannon.Request[], port = PORT) {
   const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: SECONDS, requests });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  const row: { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; memory?: number } = {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+  return row;
 }
 
 async function waitFor(url: string) {
@@ -96,9 +126,37 @@ async function waitFor(url: string) {
   throw new Error(`server did not answer ${url}`);
 }
 
+/** Resident memory of a process and its children (the front and the Next.js server it starts). */
 function rssMb(pid: number | undefined): number {
-  const status = pid ? readFileSync(`/proc/${pid}/status`, "utf8") : "";
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  if (!pid) return 0;
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  const children = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // Field 4 of /proc/<pid>/stat is the parent; the name before it is in parentheses.
+        return readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]?.split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return own + children.reduce((sum, child) => sum + rssMb(child), 0);
+}
+
+/** Wizard URLs as people reach them: every start, then breadth-first along the answers. */
+async function wizardSample(limit: number): Promise<string[]> {
+  const graph = await getWizardGraph();
+  const queue: WizardState[] = [...graph.starts.keys()].map((start) => ({ start, answers: [] }));
+  const paths: string[] = [];
+  for (let state = queue.shift(); state && paths.length < limit; state = queue.shift()) {
+    const resolved = resolve(graph, state);
+    if (!resolved.ok) continue;
+    paths.push(encodeState(state));
+    for (const option of resolved.step.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
+  }
+  return paths;
 }
 
 function fiftyLineLog(): string {

@@ -8,8 +8,9 @@ import { NextResponse, type NextRequest } from "next/server";
  *   alone, decoding the route parameters throws inside the framework and the user gets a 500;
  * - sets the Content-Security-Policy. Pages rendered per request (search, wizard) get a fresh
  *   nonce that Next.js puts on its inline scripts; prerendered pages get the hashes of their own
- *   inline scripts, recorded at build time (`scripts/postbuild.mjs`). Either way there is no
- *   'unsafe-inline' and no 'unsafe-eval' for scripts, so inline event handlers never run.
+ *   inline scripts, recorded at build time (`scripts/postbuild.ts`). Either way there is no
+ *   'unsafe-inline' and no 'unsafe-eval' for scripts, so inline event handlers never run. The
+ *   caching front (src/front) swaps the nonce of a page it keeps for that page's hashes.
  */
 const DYNAMIC = /^\/(?:search|wizard|api)(?:\/|$)/;
 

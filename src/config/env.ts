@@ -10,12 +10,27 @@ const EnvSchema = z.object({
     .refine((url) => /^https?:\/\//.test(url), "must start with http:// or https://")
     .default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  /** Memory the front may use for cached pages (`src/front`); 0 turns the cache off. */
+  CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /**
+   * Old-space limit for the Next.js server. Its live heap is about 60 MB; without a limit V8 lets
+   * garbage pile up to about 250 MB under load before collecting, which in a container is memory
+   * that looks used.
+   */
+  HEAP_MB: z.coerce.number().int().min(64).max(16384).default(192),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): { ok: true; env: Env } | { ok: false; message: string } {
-  const parsed = EnvSchema.safeParse({ SITE_URL: source.SITE_URL || undefined, PORT: source.PORT || undefined });
+  const parsed = EnvSchema.safeParse({
+    SITE_URL: source.SITE_URL || undefined,
+    PORT: source.PORT || undefined,
+    HOSTNAME: source.HOSTNAME || undefined,
+    CACHE_MB: source.CACHE_MB || undefined,
+    HEAP_MB: source.HEAP_MB || undefined,
+  });
   if (parsed.success) return { ok: true, env: parsed.data };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   return { ok: false, message: `Invalid configuration:\n${lines.join("\n")}` };

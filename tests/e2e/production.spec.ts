@@ -33,6 +33,52 @@ test.describe("security headers", () => {
   });
 });
 
+test.describe("the page cache in front of Next.js", () => {
+  // A URL no other test visits, so that the first request here is the first render.
+  const url = "/wizard/wechat-login-appid-error";
+
+  test("a repeat visit is served from memory, pinned to script hashes, and still runs its scripts", async ({ page, request }) => {
+    const first = await request.get(url);
+    const second = await request.get(url);
+    expect(second.status()).toBe(200);
+    expect(second.headers()["x-cache"]).toBe("hit");
+    expect(await second.text()).toBe(await first.text());
+    const scriptSrc = (second.headers()["content-security-policy"] ?? "").split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/]+=*'/);
+    expect(scriptSrc).not.toContain("nonce-");
+
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto(url);
+    expect(response?.headers()["x-cache"]).toBe("hit");
+    await expect(page.getByRole("button", { name: /快速搜索/ })).toBeVisible();
+    await page.keyboard.press("Control+k");
+    await expect(page.getByRole("combobox", { name: "快速搜索报错或问题" })).toBeFocused();
+    expect(violations).toEqual([]);
+  });
+
+  test("queries, client-side navigations and the API always reach Next.js", async ({ request }) => {
+    for (const [path, headers] of [
+      ["/search?q=40001", {}],
+      ["/entry/gptlink-docker-server-error", { RSC: "1" }],
+      ["/api/health", {}],
+    ] as const) {
+      await request.get(path, { headers });
+      const again = await request.get(path, { headers });
+      expect(again.headers()["x-cache"], path).toBeUndefined();
+    }
+  });
+
+  test("a first visit by many people at once is rendered once and answered to all", async ({ request }) => {
+    const replies = await Promise.all(Array.from({ length: 8 }, () => request.get("/wizard/wechat-login-scope-error")));
+    const bodies = await Promise.all(replies.map((r) => r.text()));
+    expect(replies.map((r) => r.status())).toEqual(Array(8).fill(200));
+    expect(new Set(bodies).size).toBe(1);
+  });
+});
+
 test.describe("hostile input", () => {
   const xss = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">"'><svg onload=alert(1)>`;
 
