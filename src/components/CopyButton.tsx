@@ -4,8 +4,9 @@ import { useEffect, useState } from "react";
 import { useHydrated } from "./use-hydrated";
 
 /**
- * Copies `text` to the clipboard. Rendered hidden and shown only once hydrated, since without
- * JavaScript it could do nothing; the text itself is always selectable on the page.
+ * Copies `text` to the clipboard. Invisible until hydrated, since without JavaScript it could do
+ * nothing (its space is kept, so nothing moves when it appears); the text itself is always
+ * selectable on the page.
  */
 export function CopyButton({ text, label = "复制" }: { text: string; label?: string }) {
   const ready = useHydrated();
@@ -26,7 +27,7 @@ export function CopyButton({ text, label = "复制" }: { text: string; label?: s
   };
 
   return (
-    <button type="button" className="copy-button" onClick={copy} hidden={!ready} aria-label={label}>
+    <button type="button" className="copy-button" onClick={copy} data-pending={!ready || undefined} aria-label={label}>
       <span aria-live="polite">{state === "done" ? "已复制" : state === "failed" ? "复制失败" : "复制"}</span>
     </button>
   );

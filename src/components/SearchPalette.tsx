@@ -112,7 +112,7 @@ export function SearchPalette() {
 
   return (
     <>
-      <button type="button" className="palette-button" onClick={open} hidden={!ready} aria-keyshortcuts="Control+K Meta+K /">
+      <button type="button" className="palette-button" onClick={open} data-pending={!ready || undefined} aria-keyshortcuts="Control+K Meta+K /">
         快速搜索 <kbd>Ctrl K</kbd>
       </button>
       <dialog ref={dialog} className="palette" aria-label="快速搜索" onClick={(e) => e.target === dialog.current && dialog.current?.close()}>

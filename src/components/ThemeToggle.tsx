@@ -24,7 +24,7 @@ export function ThemeToggle() {
     window.dispatchEvent(new Event("themechange"));
   };
   return (
-    <button type="button" className="theme-toggle" onClick={toggle} hidden={!ready} aria-label={next === "dark" ? "切换到深色模式" : "切换到浅色模式"}>
+    <button type="button" className="theme-toggle" onClick={toggle} data-pending={!ready || undefined} aria-label={next === "dark" ? "切换到深色模式" : "切换到浅色模式"}>
       {theme === "dark" ? "☀︎ 浅色" : "☾ 深色"}
     </button>
   );

@@ -77,6 +77,28 @@ test.describe("at 360 px wide", () => {
   }
 });
 
+test.describe("while scripts start, on a slow phone", () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+  // Buttons that need JavaScript appear at hydration; if they took no space before, the page
+  // jumped under the reader's finger (Lighthouse measured a layout shift of 0.094 on entries).
+  for (const path of ["/entry/gptlink-docker-server-error", "/", "/wizard/gptlink-docker-server-error/n/y"]) {
+    test(`nothing moves on ${path}`, async ({ page }) => {
+      await page.addInitScript(() => {
+        const store = window as unknown as { __shift: number };
+        store.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) store.__shift += (entry as unknown as { value: number }).value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: /切换到/ })).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.01);
+    });
+  }
+});
+
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
   test("entry pages still show the whole content", async ({ page }) => {
