@@ -81,7 +81,7 @@ try {
 
   const entryHtml = readFileSync(path.join(ROOT, ".next/server/app/entry/gptlink-docker-server-error.html"));
   const bare = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": entryHtml.length });
     res.end(entryHtml);
   });
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));

@@ -1,3 +1,5 @@
+import { spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 const PAGES = ["/", "/entry/gptlink-docker-server-error", "/area/docker", "/search?q=40001", "/wizard", "/api/search?q=40001", "/api/health"];
@@ -132,7 +134,36 @@ test.describe("hostile input", () => {
   });
 });
 
+/** Field 4 of /proc/<pid>/stat, after the command name in parentheses; null once the process is gone. */
+function parentOf(pid: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 test.describe("operations and findability", () => {
+  const FRONT = ".next/standalone/front.mjs";
+
+  test("the server refuses to start with an invalid configuration and names the variable", () => {
+    const run = spawnSync(process.execPath, [FRONT], { env: { ...process.env, PORT: "99999", CACHE_MB: "lots" }, encoding: "utf8", timeout: 20_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("PORT:");
+    expect(run.stderr).toContain("CACHE_MB:");
+  });
+
+  test("when the Next.js server dies, the front stops too, so that Docker restarts both", async () => {
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const front = spawn(process.execPath, [FRONT], { env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => front.on("exit", (code) => resolve(code)));
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+    const child = readdirSync("/proc").find((pid) => /^\d+$/.test(pid) && parentOf(pid) === String(front.pid));
+    expect(child).toBeDefined();
+    process.kill(Number(child), "SIGKILL");
+    expect(await exited).toBe(1);
+  });
+
   test("the health endpoint reports status, content version and counts", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
