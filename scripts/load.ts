@@ -1,7 +1,5 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { encodeState } from "../src/wizard/codec";
@@ -17,6 +15,12 @@ import { getWizardGraph } from "../src/wizard/server";
  * non-2xx, errors, the cache's hits and misses, and the memory of both server processes. Run
  * `npm run build` first. LOAD_SECONDS and LOAD_CONNECTIONS override 30 s and 50 connections.
  */
+const BARE_SERVER = `
+const html = require("node:fs").readFileSync(process.argv[1]);
+require("node:http")
+  .createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": html.length }).end(html))
+  .listen(Number(process.argv[2]), "127.0.0.1");
+`;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const PORT = 3300;
@@ -79,15 +83,12 @@ try {
   rows.push(await run("wizard steps, page cache bypassed (first visits)", get(wizardPaths.map((p) => `${p}?load=uncached`))));
   stop();
 
-  const entryHtml = readFileSync(path.join(ROOT, ".next/server/app/entry/gptlink-docker-server-error.html"));
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": entryHtml.length });
-    res.end(entryHtml);
-  });
-  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
-  const barePort = (bare.address() as AddressInfo).port;
+  // The ceiling runs in its own process, as the server does: in this one it would share a thread with autocannon.
+  const barePort = PORT + 1;
+  const bare = spawn(process.execPath, ["-e", BARE_SERVER, path.join(ROOT, ".next/server/app/entry/gptlink-docker-server-error.html"), String(barePort)], { stdio: "ignore" });
+  await waitFor(`http://127.0.0.1:${barePort}/`);
   rows.push(await run("ceiling: same entry HTML from bare node:http", [{ method: "GET", path: "/" }], barePort));
-  bare.close();
+  bare.kill("SIGTERM");
 
   console.log(`\n${SECONDS} s per scenario, ${CONNECTIONS} connections, loopback\n`);
   console.log(`${"scenario".padEnd(52)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)} ${"RSS MB".padStart(7)}`);
