@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import { gzipSync } from "node:zlib";
+import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
+import vary from "vary";
 import { SECURITY_HEADERS } from "@/config/security-headers";
-import { ByteLru } from "./cache";
 import { inlineScriptHashes, pinScriptHashes } from "./csp";
 
 /**
@@ -44,14 +46,12 @@ export interface Front {
   readonly close: () => void;
 }
 
+/** A whole answer from Next.js; only a cacheable one gets a compressed copy and an ETag. */
 interface Stored {
   readonly status: number;
   readonly headers: OutgoingHttpHeaders;
   readonly body: Buffer;
-  readonly gzip: Buffer | null;
-  readonly etag: string;
-  readonly bytes: number;
-  readonly cacheable: boolean;
+  readonly cache: { readonly gzip: Buffer | null; readonly etag: string; readonly bytes: number } | null;
 }
 
 /** Request headers with which the Next.js router asks for something other than the page's HTML. */
@@ -65,14 +65,18 @@ export function createFront(options: FrontOptions): Front {
   // Idle connections to Next.js are closed here after IDLE_MS, before Next.js closes them (main.ts
   // gives it a longer keep-alive): a request sent on a connection the other side is closing fails.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: IDLE_MS });
-  const cache = new ByteLru<Stored>(options.cacheBytes);
+  // One page may take an eighth of the budget, so that a few large answers cannot empty it.
+  const cache =
+    options.cacheBytes > 0
+      ? new LRUCache<string, Stored>({ maxSize: options.cacheBytes, maxEntrySize: options.cacheBytes / 8, sizeCalculation: (value) => value.cache?.bytes ?? 1 })
+      : null;
   const pending = new Map<string, Promise<Stored>>();
   const timeoutMs = options.timeoutMs ?? 30_000;
   const counts = { hits: 0, misses: 0, joined: 0, passed: 0 };
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const key = options.cacheBytes > 0 ? cacheKey(req) : null;
-    if (key === null) {
+    const key = cache ? cacheKey(req) : null;
+    if (!cache || key === null) {
       counts.passed++;
       pass(req, res);
       return;
@@ -92,7 +96,7 @@ export function createFront(options: FrontOptions): Front {
       pending.set(key, fill);
       fill.then(
         (result) => {
-          if (result.cacheable) cache.set(key, result);
+          if (result.cache) cache.set(key, result);
         },
         () => undefined,
       );
@@ -140,7 +144,7 @@ export function createFront(options: FrontOptions): Front {
         const chunks: Buffer[] = [];
         answer.on("data", (chunk: Buffer) => chunks.push(chunk));
         answer.on("error", reject);
-        answer.on("end", () => resolve(stored(answer, Buffer.concat(chunks), options.cacheBytes)));
+        answer.on("end", () => resolve(stored(answer, Buffer.concat(chunks))));
       });
       upstream.setTimeout(timeoutMs, () => upstream.destroy(new UpstreamTimeout()));
       upstream.on("error", (error: NodeJS.ErrnoException) => {
@@ -153,7 +157,7 @@ export function createFront(options: FrontOptions): Front {
 
   return {
     handle,
-    stats: () => ({ ...counts, entries: cache.size, bytes: cache.bytes }),
+    stats: () => ({ ...counts, entries: cache?.size ?? 0, bytes: cache?.calculatedSize ?? 0 }),
     close: () => agent.destroy(),
   };
 }
@@ -166,7 +170,7 @@ function cacheKey(req: IncomingMessage): string | null {
   return url;
 }
 
-function stored(answer: IncomingMessage, body: Buffer, cacheBytes: number): Stored {
+function stored(answer: IncomingMessage, body: Buffer): Stored {
   const status = answer.statusCode ?? 502;
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(answer.headers)) {
@@ -177,24 +181,28 @@ function stored(answer: IncomingMessage, body: Buffer, cacheBytes: number): Stor
   if (type.startsWith("text/html") && typeof policy === "string") {
     headers["content-security-policy"] = pinScriptHashes(policy, inlineScriptHashes(body.toString("utf8")));
   }
+  if (status !== 200 || headers["set-cookie"] !== undefined || answer.headers["content-encoding"] !== undefined) return { status, headers, body, cache: null };
   const gzip = COMPRESSIBLE.test(type) && body.length > 1024 ? gzipSync(body) : null;
-  if (gzip) headers.vary = appendVary(headers.vary, "Accept-Encoding");
+  if (gzip) headers.vary = vary.append(String(headers.vary ?? ""), "Accept-Encoding");
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  const bytes = body.length + (gzip?.length ?? 0) + 1024;
-  const cacheable = status === 200 && headers["set-cookie"] === undefined && answer.headers["content-encoding"] === undefined && bytes <= cacheBytes / 8;
-  return { status, headers, body, gzip, etag, bytes, cacheable };
+  return { status, headers, body, cache: { gzip, etag, bytes: body.length + (gzip?.length ?? 0) + 1024 } };
 }
 
 function send(req: IncomingMessage, res: ServerResponse, stored: Stored, state: "hit" | "miss"): void {
   if (res.headersSent || res.destroyed) return;
-  const useGzip = stored.gzip !== null && acceptsGzip(req.headers);
-  const body = useGzip && stored.gzip ? stored.gzip : stored.body;
-  const headers: OutgoingHttpHeaders = { ...stored.headers, etag: stored.etag, "x-cache": state };
-  if (stored.status === 200 && req.headers["if-none-match"] === stored.etag) {
-    res.writeHead(304, headers).end();
-    return;
+  const headers: OutgoingHttpHeaders = { ...stored.headers, "x-cache": state };
+  let body = stored.body;
+  if (stored.cache) {
+    headers.etag = stored.cache.etag;
+    if (req.headers["if-none-match"] === stored.cache.etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    if (stored.cache.gzip && new Negotiator(req).encoding(["gzip", "identity"]) === "gzip") {
+      headers["content-encoding"] = "gzip";
+      body = stored.cache.gzip;
+    }
   }
-  if (useGzip) headers["content-encoding"] = "gzip";
   headers["content-length"] = body.length;
   res.writeHead(stored.status, headers).end(body);
 }
@@ -233,18 +241,6 @@ function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
     if (value !== undefined && !HOP_BY_HOP.has(name)) kept[name] = value;
   }
   return kept;
-}
-
-function acceptsGzip(headers: IncomingHttpHeaders): boolean {
-  return /\bgzip\b/.test(String(headers["accept-encoding"] ?? "")) && !/\bgzip;\s*q=0(?:\.0*)?\b/.test(String(headers["accept-encoding"]));
-}
-
-function appendVary(current: OutgoingHttpHeaders[string], name: string): string {
-  const list = String(current ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return list.some((part) => part.toLowerCase() === name.toLowerCase()) ? list.join(", ") : [...list, name].join(", ");
 }
 
 class UpstreamTimeout extends Error {

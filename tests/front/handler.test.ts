@@ -156,7 +156,9 @@ describe("the caching front", () => {
     const base = await start();
     for (const path of ["/missing", "/missing", "/cookie", "/cookie"]) await request(base, path);
     expect(seen.map((s) => s.url)).toEqual(["/missing", "/missing", "/cookie", "/cookie"]);
-    expect((await request(base, "/missing")).status).toBe(404);
+    const missing = await request(base, "/missing");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.etag).toBeUndefined();
   });
 
   it("sends gzip to clients that accept it, and says so in Vary", async () => {
@@ -167,6 +169,24 @@ describe("the caching front", () => {
     expect(reply.headers.vary).toBe("rsc, next-router-state-tree, Accept-Encoding");
     expect(gunzipSync(reply.body).toString("utf8")).toContain("<p>/entry/a</p>");
     expect(seen[0]?.headers["accept-encoding"]).toBe("identity");
+  });
+
+  it("sends the plain page to a client that refuses gzip", async () => {
+    const base = await start();
+    await request(base, "/entry/a");
+    const reply = await request(base, "/entry/a", { headers: { "accept-encoding": "gzip;q=0, identity" } });
+    expect(reply.headers["content-encoding"]).toBeUndefined();
+    expect(reply.body.toString("utf8")).toContain("<p>/entry/a</p>");
+  });
+
+  it("stays within its memory budget, dropping the least recently used pages", async () => {
+    const base = await start({ cacheBytes: 64 * 1024 });
+    for (let i = 0; i < 15; i++) await request(base, `/entry/${i}`);
+    const stats = front?.stats();
+    expect(stats?.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(stats?.entries).toBeLessThan(15);
+    expect((await request(base, "/entry/14")).headers["x-cache"]).toBe("hit");
+    expect((await request(base, "/entry/0")).headers["x-cache"]).toBe("miss");
   });
 
   it("answers a matching If-None-Match with 304 and no body", async () => {
