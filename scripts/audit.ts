@@ -1,8 +1,6 @@
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { startProductionServer } from "./production-server";
 
 /**
  * `npm run audit`: Lighthouse 12 in Debian's Chromium against the production server (`front.mjs`),
@@ -11,11 +9,6 @@ import lighthouse from "lighthouse";
  * lost points. Run `npm run build` first. Scores are printed, not asserted.
  */
 const PORT = 3400;
-const SERVER = path.resolve(".next/standalone/front.mjs");
-if (!existsSync(SERVER)) {
-  console.error("No standalone build: run `npm run build` first.");
-  process.exit(1);
-}
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 const PAGES = {
   home: "/",
@@ -24,18 +17,7 @@ const PAGES = {
   "wizard step": "/wizard/gptlink-docker-server-error/n/y",
 };
 
-const server = spawn(process.execPath, [SERVER], {
-  env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-process.on("exit", () => server.kill("SIGTERM"));
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const server = await startProductionServer(PORT);
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { encodeState } from "../src/wizard/codec";
 import { resolve, type WizardState } from "../src/wizard/engine";
 import { getWizardGraph } from "../src/wizard/server";
+import { startProductionServer, waitFor } from "./production-server";
 
 /**
  * `npm run load`: drives the production server (the front and the Next.js server behind it, as
@@ -25,11 +26,6 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const PORT = 3300;
 const ROOT = path.resolve(".");
-const SERVER = path.join(ROOT, ".next/standalone/front.mjs");
-if (!existsSync(SERVER)) {
-  console.error("No standalone build: run `npm run build` first.");
-  process.exit(1);
-}
 
 const hashes = JSON.parse(readFileSync(path.join(ROOT, ".next/csp-hashes.json"), "utf8")) as Record<string, string[]>;
 const entryPaths = Object.keys(hashes).filter((p) => p.startsWith("/entry/"));
@@ -43,19 +39,14 @@ const queries = [
 ];
 const wizardPaths = await wizardSample(300);
 
-const server = spawn(process.execPath, [SERVER], {
-  env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const server = await startProductionServer(PORT);
 let stats = "";
 server.stdout.on("data", (chunk: Buffer) => {
   for (const line of chunk.toString("utf8").split("\n")) if (line.startsWith('{"front"')) stats = line;
 });
 const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
 
 try {
-  await waitFor(`http://127.0.0.1:${PORT}/api/health`);
   const get = (paths: readonly string[]): autocannon.Request[] => paths.map((p) => ({ method: "GET", path: p }));
   const scenarios: [string, autocannon.Request[]][] = [
     [`entry pages (${entryPaths.length})`, get(entryPaths)],
@@ -113,18 +104,6 @@ async function run(name: string, requests: autocannon.Request[], port = PORT) {
     errors: result.errors + result.timeouts,
   };
   return row;
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not answer ${url}`);
 }
 
 /** Resident memory of a process and its children (the front and the Next.js server it starts). */
