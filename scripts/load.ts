@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { encodeState } from "../src/wizard/codec";
+import { wizardUrl } from "../src/urls";
 import { resolve, type WizardState } from "../src/wizard/engine";
 import { getWizardGraph } from "../src/wizard/server";
 import { startProductionServer, waitFor } from "./production-server";
@@ -133,7 +133,7 @@ async function wizardSample(limit: number): Promise<string[]> {
   for (let state = queue.shift(); state && paths.length < limit; state = queue.shift()) {
     const resolved = resolve(graph, state);
     if (!resolved.ok) continue;
-    paths.push(encodeState(state));
+    paths.push(wizardUrl(state));
     for (const option of resolved.step.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
   }
   return paths;

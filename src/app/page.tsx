@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SearchForm } from "@/components/SearchForm";
 import { getKnowledgeGraph } from "@/content";
 import { entriesIn } from "@/content/graph";
+import { WIZARD_HOME } from "@/urls";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
@@ -20,7 +21,7 @@ export default async function HomePage() {
           支持一句报错、一个错误码（如 <code>40001</code>）、中文描述，或者整段 <code>docker logs</code> 输出。
         </p>
         <p className="wizard-cta">
-          说不清是什么问题？<Link className="button" href="/wizard">开始引导式排查</Link>
+          说不清是什么问题？<Link className="button" href={WIZARD_HOME}>开始引导式排查</Link>
         </p>
       </section>
 

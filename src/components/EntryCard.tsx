@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Entry } from "@/content/schema";
 import { KIND_LABEL } from "./labels";
+import { entryUrl } from "@/urls";
 
 /** One entry in a list: title, kind, summary and its most telling signature. */
 export function EntryCard({ entry }: { entry: Entry }) {
@@ -8,7 +9,7 @@ export function EntryCard({ entry }: { entry: Entry }) {
   return (
     <li className="entry-card">
       <span className={`kind kind-${entry.kind}`}>{KIND_LABEL[entry.kind]}</span>
-      <Link href={`/entry/${entry.id}`} className="entry-card-title">
+      <Link href={entryUrl(entry.id)} className="entry-card-title">
         {entry.title}
       </Link>
       <p className="entry-card-summary">{entry.summary}</p>

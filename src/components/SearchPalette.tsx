@@ -7,6 +7,7 @@ import type { SearchHit, SearchResponse, Searcher } from "@/search/rank";
 import { Highlighted } from "./Highlighted";
 import { KIND_LABEL } from "./labels";
 import { useHydrated } from "./use-hydrated";
+import { searchUrl } from "@/urls";
 
 let searcherPromise: Promise<Searcher> | null = null;
 
@@ -106,7 +107,7 @@ export function SearchPalette() {
     } else if (event.key === "Enter") {
       event.preventDefault();
       const hit = hits[active];
-      go(hit ? hit.url : `/search?q=${encodeURIComponent(query)}`);
+      go(hit ? hit.url : searchUrl({ q: query }));
     }
   };
 

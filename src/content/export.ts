@@ -2,6 +2,7 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";
 import type { KnowledgeGraph } from "./graph";
 import type { Blocks, Entry } from "./schema";
+import { entryUrl } from "@/urls";
 
 /**
  * The public JSON shape of the graph (`npm run content:export`, documented in the README): the
@@ -23,7 +24,7 @@ export function exportEntry(entry: Entry) {
   const common = {
     id: entry.id,
     kind: entry.kind,
-    url: `/entry/${entry.id}`,
+    url: entryUrl(entry.id),
     title: entry.title,
     summary: entry.summary,
     system: entry.system,
@@ -42,7 +43,7 @@ export function exportEntry(entry: Entry) {
         ...common,
         causes: entry.causes.map((cause) => ({
           id: cause.id,
-          url: `/entry/${entry.id}#cause-${cause.id}`,
+          url: entryUrl(entry.id, cause.id),
           title: cause.title,
           description: maybe(cause.description),
           signatures: cause.signatures,

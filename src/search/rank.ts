@@ -6,6 +6,7 @@ import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
 import { conceptTerms } from "./synonyms";
 import { anchors, terms } from "./tokenize";
+import { entryUrl } from "@/urls";
 
 /**
  * Ranking, pure and shared by the server (API, /search page, CLI) and the browser (palette).
@@ -211,7 +212,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       id: doc.id,
       title: doc.title,
       kind: doc.kind,
-      url: `/entry/${doc.id}${cause ? `#cause-${cause.id}` : ""}`,
+      url: entryUrl(doc.id, cause?.id),
       area: doc.area,
       areaLabel: data.labels[`area:${doc.area}`] ?? doc.area,
       system: doc.system,

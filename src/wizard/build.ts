@@ -1,3 +1,4 @@
+import { TRIAGE_START, wizardKey } from "@/urls";
 import type { KnowledgeGraph } from "@/content/graph";
 import type { Flow, FlowTarget, Problem } from "@/content/schema";
 import { ANSWER, type Option, type Step, type StepId, type WizardGraph } from "./model";
@@ -14,7 +15,7 @@ export const stepIds = {
   article: (entry: string) => `entry/${entry}`,
 };
 
-export const TRIAGE_KEY = "triage";
+export const TRIAGE_KEY = TRIAGE_START;
 export const TRIAGE_TITLE = "引导式排查";
 
 /** Derives every wizard from the knowledge graph. Pure: the same graph gives the same wizards. */
@@ -100,7 +101,7 @@ function addProblem(problem: Problem, add: (step: Step) => void, starts: Map<str
       ],
     });
     add({ ...common, kind: "solved", id: stepIds.solved(problem.id, cause.id), question: "问题已解决", options: [] });
-    starts.set(`${problem.id}~${cause.id}`, stepIds.check(problem.id, cause.id));
+    starts.set(wizardKey(problem.id, cause.id), stepIds.check(problem.id, cause.id));
   });
   add({ kind: "unsolved", id: unsolved, wizard, question: "逐个原因都检查过了，问题还没解决", options: [], entryId: problem.id });
   const first = problem.causes[0];
@@ -128,7 +129,7 @@ function addFlow(
 
 function optionKey(target: FlowTarget): string {
   if (target.kind === "step") return target.step;
-  return target.cause ? `${target.entry}~${target.cause}` : target.entry;
+  return wizardKey(target.entry, target.cause);
 }
 
 /** Two options may lead to the same place ("否" and "不确定"); their URL keys must still differ. */

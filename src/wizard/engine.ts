@@ -1,15 +1,12 @@
+import type { WizardLocation } from "@/urls";
 import type { Option, Step, WizardGraph } from "./model";
 
 /**
  * The wizard engine: a state is where a walk started and the answers given since, nothing else,
  * so it fits in a URL and every step is an ordinary link. Pure functions, no React.
  */
-export interface WizardState {
-  /** A key of `WizardGraph.starts`. */
-  readonly start: string;
-  /** Option keys, one per step passed. */
-  readonly answers: readonly string[];
-}
+/** `start` is a key of `WizardGraph.starts`; `answers` are option keys, one per step passed. */
+export type WizardState = WizardLocation;
 
 export interface TrailItem {
   readonly step: Step;

@@ -1,3 +1,4 @@
+import { entryUrl } from "@/urls";
 import type { KnowledgeGraph } from "@/content/graph";
 import { getSystem } from "@/content/graph";
 import type { Diagnostic } from "@/content/schema";
@@ -36,7 +37,7 @@ export function summaryAsText(summary: Summary, url: string): string {
   summary.answers.forEach((a, i) => lines.push(`${i + 1}. ${a.question} —— ${a.answer}`));
   if (summary.fixesTried.length > 0) {
     lines.push("", "试过的解决办法：");
-    for (const f of summary.fixesTried) lines.push(`- ${f.causeTitle}（${f.entryId}#cause-${f.causeId}）`);
+    for (const f of summary.fixesTried) lines.push(`- ${f.causeTitle}（${entryUrl(f.entryId, f.causeId)}）`);
   }
   lines.push("", `相关条目：${summary.entryIds.join("、") || "无"}`, "", "已收集的诊断信息（请附上输出）：");
   for (const d of summary.diagnostics) lines.push(`$ ${d.command}    # ${d.note}`);
@@ -48,7 +49,7 @@ export function summaryAsMarkdown(summary: Summary, url: string): string {
   summary.answers.forEach((a, i) => lines.push(`${i + 1}. ${a.question} **${a.answer}**`));
   if (summary.fixesTried.length > 0) {
     lines.push("", "### 试过的解决办法", "");
-    for (const f of summary.fixesTried) lines.push(`- ${f.causeTitle}（\`${f.entryId}#cause-${f.causeId}\`）`);
+    for (const f of summary.fixesTried) lines.push(`- [${f.causeTitle}](${entryUrl(f.entryId, f.causeId)})`);
   }
   lines.push("", "### 诊断信息", "", "```bash");
   for (const d of summary.diagnostics) lines.push(`# ${d.note}`, d.command);

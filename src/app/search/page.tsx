@@ -8,6 +8,7 @@ import type { SearchHit } from "@/search/rank";
 import { parseSearchRequest } from "@/search/request";
 import { maskSecrets } from "@/search/secrets";
 import { getSearcher } from "@/search/server";
+import { searchUrl, WIZARD_HOME, wizardKey, wizardUrl } from "@/urls";
 
 interface Props {
   searchParams: Promise<{ q?: string | string[]; mode?: string | string[] }>;
@@ -47,7 +48,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchForm id="page-search" large defaultValue={maskSecrets(q)} />
         )}
         <p className="hint">
-          {logMode ? <Link href="/search">改为输入一句报错</Link> : <Link href="/search?mode=log">粘贴一整段日志</Link>}
+          {logMode ? <Link href={searchUrl()}>改为输入一句报错</Link> : <Link href={searchUrl({ mode: "log" })}>粘贴一整段日志</Link>}
         </p>
       </div>
 
@@ -83,7 +84,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <ul>
                 <li>只粘贴报错那一行（例如带 <code>error</code>、<code>errcode</code>、<code>失败</code> 的行）；</li>
                 <li>
-                  <Link href="/wizard">用引导式排查一步步定位问题</Link>；
+                  <Link href={WIZARD_HOME}>用引导式排查一步步定位问题</Link>；
                 </li>
                 <li>
                   <Link href="/#areas">按领域浏览全部条目</Link>。
@@ -128,7 +129,7 @@ function ResultCard({ hit }: { hit: SearchHit }) {
       </p>
       {hit.kind === "problem" ? (
         <p className="result-wizard">
-          <Link href={`/wizard/${hit.cause ? `${hit.id}~${hit.cause}` : hit.id}`}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
+          <Link href={wizardUrl({ start: wizardKey(hit.id, hit.cause), answers: [] })}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
         </p>
       ) : null}
       {hit.line !== undefined ? (

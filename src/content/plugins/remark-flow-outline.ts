@@ -7,6 +7,7 @@ import { report } from "../messages";
 import type { FlowBody, FlowStep, FlowTarget } from "../schema";
 import { SLUG_PATTERN } from "../schema";
 import { blocks } from "./remark-outline";
+import { parseEntryUrl } from "@/urls";
 
 declare module "vfile" {
   interface DataMap {
@@ -83,9 +84,8 @@ function readOption(item: ListItem, file: VFile): FlowStep["options"][number] | 
 function parseTarget(url: string): FlowTarget | null {
   const step = /^#([^#\s]+)$/.exec(url);
   if (step?.[1]) return { kind: "step", step: step[1] };
-  const entry = /^\/entry\/([^/#?\s]+)\/?(?:#cause-([^#\s]+))?$/.exec(url);
-  if (entry?.[1]) return { kind: "entry", entry: entry[1], cause: entry[2] ?? null };
-  return null;
+  const entry = parseEntryUrl(url);
+  return entry ? { kind: "entry", entry: entry.id, cause: entry.cause } : null;
 }
 
 function start(node: RootContent): Point {

@@ -12,6 +12,7 @@ import { entryJsonLd, serializeJsonLd } from "@/render/json-ld";
 import { Markdown } from "@/render/Markdown";
 import { EntryBody } from "./_components/EntryBody";
 import { TableOfContents, tocItems } from "./_components/TableOfContents";
+import { areaUrl, entryUrl, systemUrl, wizardKey, wizardUrl } from "@/urls";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -30,8 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: entry.title,
     description: entry.summary,
-    alternates: { canonical: `/entry/${entry.id}` },
-    openGraph: { type: "article", title: entry.title, description: entry.summary, modifiedTime: entry.updated, url: `/entry/${entry.id}` },
+    alternates: { canonical: entryUrl(entry.id) },
+    openGraph: { type: "article", title: entry.title, description: entry.summary, modifiedTime: entry.updated, url: entryUrl(entry.id) },
   };
 }
 
@@ -44,15 +45,15 @@ export default async function EntryPage({ params }: Props) {
   const system = getSystem(graph, entry.system);
   const related = entry.related.flatMap((rid) => getEntry(graph, rid) ?? []);
   const toc = tocItems(entry);
-  const jsonLd = serializeJsonLd(entryJsonLd(entry, absoluteUrl(`/entry/${entry.id}`), area?.label ?? entry.area));
+  const jsonLd = serializeJsonLd(entryJsonLd(entry, absoluteUrl(entryUrl(entry.id)), area?.label ?? entry.area));
   return (
     <>
       {/* Structured data: JSON with "<" escaped, built from validated content — not HTML. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <Breadcrumbs
         items={[
-          ...(area ? [{ href: `/area/${area.slug}`, label: area.label }] : []),
-          ...(system ? [{ href: `/system/${system.slug}`, label: system.label }] : []),
+          ...(area ? [{ href: areaUrl(area.slug), label: area.label }] : []),
+          ...(system ? [{ href: systemUrl(system.slug), label: system.label }] : []),
         ]}
       />
       <article className={`entry entry-${entry.kind}`} aria-labelledby="entry-title">
@@ -72,7 +73,7 @@ export default async function EntryPage({ params }: Props) {
         </header>
         {entry.kind === "problem" ? (
           <p className="wizard-cta">
-            <Link className="button" href={`/wizard/${entry.id}`}>
+            <Link className="button" href={wizardUrl({ start: wizardKey(entry.id), answers: [] })}>
               逐步排查这个问题
             </Link>{" "}
             <span className="muted">按原因逐个回答「是 / 否」，直到找到解决办法</span>
@@ -87,7 +88,7 @@ export default async function EntryPage({ params }: Props) {
             <ul>
               {related.map((r) => (
                 <li key={r.id}>
-                  <Link href={`/entry/${r.id}`}>{r.title}</Link>
+                  <Link href={entryUrl(r.id)}>{r.title}</Link>
                   <span className={`kind kind-${r.kind}`}>{KIND_LABEL[r.kind]}</span>
                 </li>
               ))}

@@ -1,3 +1,4 @@
+import { entryUrl, parseWizardPath, WIZARD_HOME, wizardKey, wizardUrl } from "@/urls";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -6,7 +7,6 @@ import { getKnowledgeGraph } from "@/content";
 import { Markdown } from "@/render/Markdown";
 import { getSearcher } from "@/search/server";
 import { TRIAGE_KEY } from "@/wizard/build";
-import { decodeState, encodeState } from "@/wizard/codec";
 import { resolve, stepsAhead } from "@/wizard/engine";
 import type { Step } from "@/wizard/model";
 import { getWizardGraph } from "@/wizard/server";
@@ -21,7 +21,7 @@ interface Props {
 // Metadata and page resolve the same state; once per request is enough. Keyed by a string,
 // since React's cache compares arguments by identity.
 const resolvePath = cache(async (key: string) => {
-  const state = decodeState(JSON.parse(key) as string[]);
+  const state = parseWizardPath(JSON.parse(key) as string[]);
   if (!state) return null;
   const resolved = resolve(await getWizardGraph(), state);
   return resolved.ok ? resolved : null;
@@ -55,14 +55,14 @@ export default async function WizardPage(props: Props) {
   if (isTriage && q !== "") {
     const response = (await getSearcher()).search(q);
     const top = response.results.find((hit) => hit.kind === "problem");
-    if (top) redirect(encodeState({ start: top.cause ? `${top.id}~${top.cause}` : top.id, answers: [] }));
+    if (top) redirect(wizardUrl({ start: wizardKey(top.id, top.cause), answers: [] }));
     noMatch = true;
   }
 
   const position = trail.length + 1;
   const most = position + stepsAhead(wizards, step);
-  const here = encodeState(state);
-  const restart = encodeState({ start: state.start, answers: [] });
+  const here = wizardUrl(state);
+  const restart = wizardUrl({ start: state.start, answers: [] });
 
   return (
     <div className="wizard">
@@ -74,7 +74,7 @@ export default async function WizardPage(props: Props) {
           <ol>
             {trail.map((item, i) => (
               <li key={i}>
-                <Link href={encodeState(item.state)}>
+                <Link href={wizardUrl(item.state)}>
                   {item.step.question} <strong>{item.option.label}</strong>
                 </Link>
               </li>
@@ -93,7 +93,7 @@ export default async function WizardPage(props: Props) {
       <section className={`wizard-step step-${step.kind}`} aria-labelledby="step-question">
         {step.kind === "check" || step.kind === "fix" ? (
           <p className="wizard-cause">
-            可能的原因：<Link href={`/entry/${step.entryId}#cause-${step.causeId}`}>{step.causeTitle}</Link>
+            可能的原因：<Link href={entryUrl(step.entryId, step.causeId)}>{step.causeTitle}</Link>
           </p>
         ) : null}
         {step.kind === "fix" ? (
@@ -101,7 +101,7 @@ export default async function WizardPage(props: Props) {
             <h2>解决办法</h2>
             <Markdown blocks={step.fix} />
             <p>
-              <Link href={`/entry/${step.entryId}#cause-${step.causeId}`}>在完整条目里查看这个原因</Link>
+              <Link href={entryUrl(step.entryId, step.causeId)}>在完整条目里查看这个原因</Link>
             </p>
           </div>
         ) : null}
@@ -111,7 +111,7 @@ export default async function WizardPage(props: Props) {
           <ul className="answers" aria-label="选择一个回答">
             {step.options.map((option) => (
               <li key={option.key}>
-                <Link className={`answer answer-${option.key.length === 1 ? option.key : "choice"}`} href={encodeState({ start: state.start, answers: [...state.answers, option.key] })}>
+                <Link className={`answer answer-${option.key.length === 1 ? option.key : "choice"}`} href={wizardUrl({ start: state.start, answers: [...state.answers, option.key] })}>
                   {option.label}
                 </Link>
               </li>
@@ -136,7 +136,7 @@ export default async function WizardPage(props: Props) {
 
       <p className="wizard-actions">
         {state.answers.length > 0 ? <Link href={restart}>重新开始这个向导</Link> : null}
-        {state.start !== TRIAGE_KEY || state.answers.length > 0 ? <Link href="/wizard">回到问题分类</Link> : null}
+        {state.start !== TRIAGE_KEY || state.answers.length > 0 ? <Link href={WIZARD_HOME}>回到问题分类</Link> : null}
       </p>
 
       {isTriage && step.id === "triage" ? null : <WizardDiagram graph={wizards} step={step} trail={trail} />}
@@ -154,19 +154,19 @@ function End({ step }: { step: Step }) {
     case "solved":
       return (
         <p className="wizard-done">
-          太好了。这个问题的完整说明在 <Link href={`/entry/${step.entryId}#cause-${step.causeId}`}>条目页</Link>，以后再遇到可以直接搜索报错。
+          太好了。这个问题的完整说明在 <Link href={entryUrl(step.entryId, step.causeId)}>条目页</Link>，以后再遇到可以直接搜索报错。
         </p>
       );
     case "article":
       return (
         <p className="wizard-done">
-          这个问题有一篇对应的说明：<Link href={`/entry/${step.entryId}`}>打开条目</Link>。
+          这个问题有一篇对应的说明：<Link href={entryUrl(step.entryId)}>打开条目</Link>。
         </p>
       );
     case "unsolved":
       return step.entryId ? (
         <p>
-          这个问题已知的原因都排除了。也可以回头再看一遍 <Link href={`/entry/${step.entryId}`}>完整条目</Link>。
+          这个问题已知的原因都排除了。也可以回头再看一遍 <Link href={entryUrl(step.entryId)}>完整条目</Link>。
         </p>
       ) : (
         <p>知识库里暂时没有对应的问题。按下面的步骤收集信息，交给技术支持。</p>

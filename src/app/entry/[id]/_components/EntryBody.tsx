@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SignatureList } from "@/components/SignatureList";
 import type { Blocks, Entry, Guide, Problem, Question } from "@/content/schema";
 import { Markdown } from "@/render/Markdown";
+import { causeAnchor } from "@/urls";
 
 /** The kind-specific body of an entry: causes, an answer, or guide steps. */
 export function EntryBody({ entry }: { entry: Entry }) {
@@ -46,7 +47,7 @@ function ProblemBody({ problem }: { problem: Problem }) {
       <ol className="causes">
         {problem.causes.map((cause, index) => (
           <li key={cause.id}>
-            <Section id={`cause-${cause.id}`} title={<>原因 {index + 1}：{cause.title}</>}>
+            <Section id={causeAnchor(cause.id)} title={<>原因 {index + 1}：{cause.title}</>}>
               {cause.description ? <Markdown blocks={cause.description} /> : null}
               <SignatureList signatures={cause.signatures} label="这个原因的报错" />
               <div className="check">

@@ -1,4 +1,5 @@
 import type { Entry } from "@/content/schema";
+import { causeAnchor } from "@/urls";
 
 export interface TocItem {
   readonly href: string;
@@ -10,7 +11,7 @@ export function tocItems(entry: Entry): TocItem[] {
   switch (entry.kind) {
     case "problem":
       return [
-        ...entry.causes.map((cause, i) => ({ href: `#cause-${cause.id}`, label: `原因 ${i + 1}：${cause.title}` })),
+        ...entry.causes.map((cause, i) => ({ href: `#${causeAnchor(cause.id)}`, label: `原因 ${i + 1}：${cause.title}` })),
         ...(entry.notes ? [{ href: "#notes", label: "说明" }] : []),
       ];
     case "question":

@@ -1,3 +1,4 @@
+import { entryUrl } from "@/urls";
 import Link from "next/link";
 import { CopyButton } from "@/components/CopyButton";
 import type { KnowledgeGraph } from "@/content/graph";
@@ -28,7 +29,7 @@ export function UnsolvedSummary({ graph, trail, step, url }: { graph: KnowledgeG
           <ul>
             {summary.fixesTried.map((f) => (
               <li key={`${f.entryId}#${f.causeId}`}>
-                <Link href={`/entry/${f.entryId}#cause-${f.causeId}`}>{f.causeTitle}</Link>
+                <Link href={entryUrl(f.entryId, f.causeId)}>{f.causeTitle}</Link>
               </li>
             ))}
           </ul>

@@ -1,0 +1,105 @@
+/**
+ * Every product URL is built and parsed here, and nowhere else: entries and their cause anchors,
+ * wizard states, search, areas and systems. Pages, the search index, the wizard, content links
+ * and the export all go through these functions, so a change of URL scheme is one edit.
+ */
+
+/** The `id` of a cause's section on its entry page (and the fragment that links to it). */
+export function causeAnchor(cause: string): string {
+  return `cause-${cause}`;
+}
+
+export function entryUrl(id: string, cause?: string | null): string {
+  return `/entry/${encodeURIComponent(id)}${cause ? `#${causeAnchor(cause)}` : ""}`;
+}
+
+export interface EntryRef {
+  readonly id: string;
+  readonly cause: string | null;
+}
+
+const ENTRY_URL = /^\/entry\/([^/#?\s]+)\/?(?:#cause-([^#\s]+))?$/;
+
+/** `/entry/<id>` or `/entry/<id>#cause-<cause>` as written in content links; null for anything else. */
+export function parseEntryUrl(url: string): EntryRef | null {
+  const match = ENTRY_URL.exec(url);
+  if (!match?.[1]) return null;
+  return { id: decodeOrKeep(match[1]), cause: match[2] ?? null };
+}
+
+export const areaUrl = (slug: string): string => `/area/${encodeURIComponent(slug)}`;
+export const systemUrl = (slug: string): string => `/system/${encodeURIComponent(slug)}`;
+
+export interface SearchParams {
+  readonly q?: string;
+  /** The paste box for a whole log instead of the one-line search field. */
+  readonly mode?: "log";
+}
+
+export function searchUrl(params: SearchParams = {}): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set("q", params.q);
+  if (params.mode) query.set("mode", params.mode);
+  const text = query.toString();
+  return text ? `/search?${text}` : "/search";
+}
+
+/**
+ * Where a wizard starts: a flow or a problem by id, or one cause of a problem (`<entry>~<cause>`).
+ * The same string is a segment of wizard URLs and the key of an option that leads there.
+ */
+export function wizardKey(entry: string, cause?: string | null): string {
+  return cause ? `${entry}~${cause}` : entry;
+}
+
+export function parseWizardKey(key: string): EntryRef {
+  const at = key.indexOf("~");
+  return at < 0 ? { id: key, cause: null } : { id: key.slice(0, at), cause: key.slice(at + 1) };
+}
+
+/** A wizard's position: where it started and the key of every answer given since. */
+export interface WizardLocation {
+  readonly start: string;
+  readonly answers: readonly string[];
+}
+
+export const WIZARD_HOME = "/wizard";
+export const TRIAGE_START = "triage";
+
+/** `/wizard/<start>/<answer>/<answer>…`: the whole state is in the path, so every step is a plain link. */
+export function wizardUrl(location: WizardLocation): string {
+  return [WIZARD_HOME, encodeURIComponent(location.start), ...location.answers.map(encodeURIComponent)].join("/");
+}
+
+const SEGMENT = /^[a-z0-9][a-z0-9._~-]{0,127}$/;
+const MAX_ANSWERS = 200;
+
+/**
+ * The path segments after `/wizard` back to a location. Never throws: a segment that is not a
+ * plausible key makes the location invalid (null), which the page shows as "this step no longer exists".
+ */
+export function parseWizardPath(segments: readonly string[] | undefined): WizardLocation | null {
+  if (!segments || segments.length === 0) return { start: TRIAGE_START, answers: [] };
+  if (segments.length > MAX_ANSWERS + 1) return null;
+  const decoded: string[] = [];
+  for (const raw of segments) {
+    const segment = safeDecode(raw);
+    if (segment === null || !SEGMENT.test(segment)) return null;
+    decoded.push(segment);
+  }
+  const [start, ...answers] = decoded;
+  return start ? { start, answers } : null;
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** A malformed escape in a content link is the author's typo, reported later as an unknown entry. */
+function decodeOrKeep(value: string): string {
+  return safeDecode(value) ?? value;
+}

@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { causeAnchor, entryUrl, parseEntryUrl, parseWizardKey, parseWizardPath, searchUrl, wizardKey, wizardUrl } from "@/urls";
+
+const slug = fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+){0,3}$/);
+
+describe("urls", () => {
+  it("entry and cause URLs parse back to what built them", () => {
+    fc.assert(
+      fc.property(slug, fc.option(slug, { nil: null }), (id, cause) => {
+        expect(parseEntryUrl(entryUrl(id, cause))).toEqual({ id, cause });
+      }),
+    );
+    expect(entryUrl("a", "b")).toBe(`/entry/a#${causeAnchor("b")}`);
+  });
+
+  it("refuses what is not an entry link", () => {
+    for (const url of ["/entry/", "/entry/a/b", "/search?q=x", "https://example.com/entry/a", "/entry/a#other", "#cause-x"]) {
+      expect(parseEntryUrl(url)).toBeNull();
+    }
+  });
+
+  it("wizard keys and locations round-trip", () => {
+    fc.assert(
+      fc.property(slug, fc.option(slug, { nil: null }), fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9.~-]{0,20}$/), { maxLength: 8 }), (entry, cause, answers) => {
+        const start = wizardKey(entry, cause);
+        expect(parseWizardKey(start)).toEqual({ id: entry, cause });
+        const path = wizardUrl({ start, answers });
+        expect(path.startsWith("/wizard/")).toBe(true);
+        expect(parseWizardPath(path.split("/").slice(2))).toEqual({ start, answers });
+      }),
+    );
+  });
+
+  it("search URLs carry the query encoded", () => {
+    expect(searchUrl()).toBe("/search");
+    const url = searchUrl({ q: "a&b=c #d 中文" });
+    expect(new URL(url, "http://x").searchParams.get("q")).toBe("a&b=c #d 中文");
+    expect(searchUrl({ mode: "log" })).toBe("/search?mode=log");
+  });
+});
