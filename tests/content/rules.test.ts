@@ -168,3 +168,13 @@ describe("docker-compose forms", () => {
     expect(hasComposeCommand("docker logs gptlink", "gptlink")).toBe(false);
   });
 });
+
+describe("signatures with placeholders", () => {
+  it("are judged by their own words", () => {
+    expect(signatureFault("{host}: Connection refused")?.kind).toBe("generic");
+    expect(signatureFault("HTTP/1.1 {n} Bad Gateway")?.kind).toBe("generic");
+    expect(signatureFault("{n}")?.kind).toBe("bare-code");
+    expect(signatureFault("connect ECONNREFUSED {loopback}:{port}")).toBeNull();
+    expect(signatureFault("Can't connect to MySQL server on '{name}' ({n})")).toBeNull();
+  });
+});

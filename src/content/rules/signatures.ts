@@ -1,3 +1,5 @@
+import { parseSignature } from "../signature-pattern";
+
 /**
  * A signature is error text a reader sees and pastes, and a search that contains it goes straight
  * to its entry. So it must say which system and which fault: not a bare status code, not a phrase
@@ -45,14 +47,28 @@ function key(signature: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/^net::/, "")
+    .replace(/^http\/\d(?:\.\d)?\s+/, "")
     .replace(/[\s。．.!！:：]+$/u, "")
     .replace(/\s+/g, " ")
     .trim();
 }
 
+/**
+ * A signature's own words: `{placeholder}`s (see signature-pattern.ts) stand for values that vary,
+ * so `{host}: Connection refused` is judged as `Connection refused`.
+ */
+function ownWords(signature: string): string {
+  return parseSignature(signature)
+    .pieces.map((piece) => ("literal" in piece ? piece.literal : " "))
+    .join("")
+    .normalize("NFKC")
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "")
+    .trim();
+}
+
 export function signatureFault(signature: string): SignatureFault | null {
-  const text = signature.normalize("NFKC").trim();
-  if (BARE_CODE.test(text)) return { kind: "bare-code" };
+  const text = ownWords(signature);
+  if (text === "" || BARE_CODE.test(text)) return { kind: "bare-code" };
   if (GENERIC.has(key(text))) return { kind: "generic" };
   const config = CONFIG_LINE.exec(text);
   if (config?.[1]) return { kind: "config", key: config[1] };
