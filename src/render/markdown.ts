@@ -8,6 +8,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { Blocks } from "@/content/schema";
 import { aliases, languages, plainText } from "./languages";
+import rehypeTableReflow from "./rehype-table-reflow";
 import rehypeTaskCheckboxes from "./rehype-task-checkboxes";
 
 /**
@@ -22,6 +23,7 @@ const processor = unified()
   .use(rehypeHighlight, { languages, aliases, plainText, detect: false })
   .use(rehypeExternalLinks, { target: "_blank", rel: ["noopener", "noreferrer"] })
   .use(rehypeTaskCheckboxes)
+  .use(rehypeTableReflow)
   .freeze();
 
 // Content is immutable once loaded, so each run of blocks is turned into hast once per process.
