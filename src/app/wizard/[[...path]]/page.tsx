@@ -121,7 +121,7 @@ export default async function WizardPage(props: Props) {
       </nav>
       <p className="wizard-progress">{progress}</p>
 
-      <section className={`wizard-step step-${position.kind}`} aria-labelledby="step-question">
+      <section className={`wizard-step step-${position.kind}`} aria-labelledby="step-question" data-entry={entryOf(position) ?? undefined} data-asks={asked(position) ?? undefined}>
         <StepMain walk={walk} title={title} />
         {isTriage ? <PasteBox q={pasted ? pasted.query : q} response={pasted} /> : null}
         {/* "都不是" and "all ruled out" first offer search and the area's other entries; support comes after. */}
@@ -141,6 +141,16 @@ export default async function WizardPage(props: Props) {
       {position.kind === "choice" && position.node.kind === "flow" ? <FlowDiagram graph={wizards} node={position.node} trail={trail} /> : null}
     </div>
   );
+}
+
+/** The entry a step belongs to, and the question it asks (a first-time check or a flow step), for crawlers and tests. */
+function entryOf(position: Position): string | null {
+  return position.kind === "article" ? position.entry.id : "problem" in position ? position.problem.id : null;
+}
+
+function asked(position: Position): string | null {
+  if (position.kind === "check" && !position.again) return position.cause.check.question;
+  return position.kind === "choice" && position.node.kind === "flow" ? position.node.question : null;
 }
 
 /** Whether a step asked the user something (rather than only leading on to search or support). */
