@@ -37,6 +37,10 @@ export interface Diagram {
 }
 
 export const NODE = { width: 184, gapX: 20, gapY: 44, padY: 10, lineHeight: 18, fontSize: 13 } as const;
+/** Four nodes side by side fit the page's column (4 × 204 + 20 px). */
+export const MAX_PER_ROW = 4;
+
+const chunk = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 /** Width units per line: a Han character is two, an ASCII character one (13 px text in 184 px). */
 export const LINE_UNITS = 24;
 
@@ -144,15 +148,17 @@ export function layoutFlow(graph: WizardGraph, flowId: string, trail: readonly T
   const wrapped = new Map([...labels].map(([id, label]) => [id, wrapLabel(label)]));
   const heightOf = (id: string) => (wrapped.get(id)?.length ?? 1) * NODE.lineHeight + 2 * NODE.padY;
 
-  const widest = Math.max(1, ...[...layers.values()].map((l) => l.length));
+  // A layer wider than the page is laid out in several rows, so the chart never needs more than
+  // MAX_PER_ROW nodes side by side.
+  const rows = [...layers.keys()].sort((a, b) => a - b).flatMap((d) => chunk(layers.get(d) ?? [], MAX_PER_ROW));
+  const widest = Math.max(1, ...rows.map((r) => r.length));
   const width = widest * (NODE.width + NODE.gapX) + NODE.gapX;
   const nodes: DiagramNode[] = [];
   let y = NODE.gapY / 2;
-  for (const d of [...layers.keys()].sort((a, b) => a - b)) {
-    const layer = layers.get(d) ?? [];
-    const offset = (width - layer.length * (NODE.width + NODE.gapX) + NODE.gapX) / 2;
-    const tallest = Math.max(...layer.map(heightOf));
-    layer.forEach((id, i) => {
+  for (const row of rows) {
+    const offset = (width - row.length * (NODE.width + NODE.gapX) + NODE.gapX) / 2;
+    const tallest = Math.max(...row.map(heightOf));
+    row.forEach((id, i) => {
       // Exits that the path took count as visited.
       const exitTaken = !inFlow.has(id) && edgesRaw.some((e) => e.to === id && taken.has(`${e.from}→${e.key}`));
       nodes.push({

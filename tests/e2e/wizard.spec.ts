@@ -5,7 +5,17 @@ import { sameQuestion } from "../../src/content/question-similarity";
 /** The real scenarios of issue 12, walked by clicks only from /wizard. */
 
 const question = (page: Page) => page.getByRole("heading", { level: 1 });
-const choose = (page: Page, name: string | RegExp) => page.getByRole("link", { name, exact: typeof name === "string" }).click();
+/**
+ * Clicks an answer and waits until the step it leads to is on the page (the wizard marks each step
+ * with its state), so that the next click cannot land on the old page during client navigation.
+ */
+async function choose(page: Page, name: string | RegExp) {
+  const link = page.getByRole("link", { name, exact: typeof name === "string" });
+  const href = new URL((await link.getAttribute("href")) ?? "", "http://x");
+  href.searchParams.delete("was");
+  await link.click();
+  await expect(page.locator(`.wizard[data-step="${href.pathname}${href.search}"]`)).toBeVisible();
+}
 const byArea = (page: Page) => page.getByRole("list", { name: "按出问题的地方" });
 
 test("lost authenticator: from /wizard to the answer in two clicks, focus and announcement on each step", async ({ page }) => {
@@ -27,7 +37,7 @@ test("都不是 offers the area's other entries and search before the summary fo
   await page.goto("/wizard/triage/codo");
   await choose(page, "都不是");
   await expect(question(page)).toHaveText("没有符合的情况？换个方式找找");
-  await expect(page.getByRole("searchbox")).toHaveValue("CODO");
+  await expect(page.getByLabel(/用自己的话描述/)).toHaveValue("CODO");
   await expect(page.getByRole("link", { name: "还是没找到，整理信息交给技术支持" })).toBeVisible();
 });
 
@@ -42,7 +52,7 @@ test("compose case: after the compose fix fails, the wizard asks about 127.0.0.1
   await expect(question(page)).toHaveText(/^解决办法：docker-compose 首次启动/);
   await choose(page, "没有解决，继续排查其他原因");
   await expect(question(page)).toContainText("127.0.0.1");
-  await expect(page.getByText("第 6 步 · 这个问题还剩 2 个可能原因")).toBeVisible();
+  await expect(page.getByText("第 7 步 · 这个问题还剩 2 个可能原因", { exact: true })).toBeVisible();
   await expect(page.getByText("都排除了")).toHaveCount(0);
   // The flow's answers are not asked again: the route shows which cause is where.
   const route = page.getByRole("figure", { name: /排查路线/ });
@@ -54,16 +64,16 @@ test("不确定 shows how to find out and asks again; 上一步 goes back with t
   await page.goto("/wizard");
   await byArea(page).getByRole("link", { name: "Docker 部署" }).click();
   await choose(page, "gptlink 用 Docker 部署后，页面提示「服务器错误」");
+  await expect(question(page)).toContainText("127.0.0.1");
   const check = await question(page).textContent();
-  expect(check).toContain("127.0.0.1");
-  await expect(page.getByText("第 3 步 · 这个问题还剩 3 个可能原因")).toBeVisible();
+  await expect(page.getByText("第 3 步 · 这个问题还剩 3 个可能原因", { exact: true })).toBeVisible();
   await choose(page, "不确定");
   await expect(question(page)).toHaveText(check!);
   await expect(page.getByRole("note")).toContainText("先按下面的方法确认，再回答一次");
   await expect(page.getByRole("link", { name: "还是确定不了，先看其他原因" })).toBeVisible();
   await expect(page.locator("#step-question")).toBeFocused();
 
-  await page.getByRole("link", { name: "← 上一步" }).click();
+  await choose(page, "← 上一步");
   await expect(question(page)).toHaveText(check!);
   await expect(page.getByRole("note")).toHaveCount(0);
   const earlier = page.locator('.answer[aria-current="true"]');
@@ -72,7 +82,8 @@ test("不确定 shows how to find out and asks again; 上一步 goes back with t
   await expect(earlier).toContainText("上次选的");
 
   // Still unsure the second time: the wizard moves on, and the summary lists the cause as 未确认.
-  await earlier.click();
+  await choose(page, /不确定/);
+  await expect(page.getByRole("note")).toBeVisible();
   await choose(page, "还是确定不了，先看其他原因");
   await expect(question(page)).toContainText("MySQL");
 });
@@ -126,7 +137,7 @@ test("the summary is copied with absolute links, the user's notes masked, and a 
   await page.getByRole("button", { name: "复制 Markdown 记录" }).click();
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toContain("## 排障记录");
-  expect(markdown).toContain("<https://kb.example.test/wizard/gptlink-docker-server-error/u/u/n/n/s>");
+  expect(markdown).toContain("<https://kb.example.test/wizard/triage/docker/gptlink-docker-server-error/u/u/n/n/s>");
   expect(markdown).toContain("[gptlink 用 Docker 部署后，页面提示「服务器错误」](https://kb.example.test/entry/gptlink-docker-server-error)");
   expect(markdown).toContain("- **未确认**：[数据库或 Redis 地址填成了 127.0.0.1 / localhost](https://kb.example.test/entry/gptlink-docker-server-error#cause-db-address-localhost)");
   expect(markdown).toContain("昨天升级之后开始的");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import { buildWizardGraph } from "@/wizard/build";
-import { causeRows, layoutFlow, LINE_UNITS, wrapLabel } from "@/wizard/diagram";
+import { causeRows, layoutFlow, LINE_UNITS, MAX_PER_ROW, NODE, wrapLabel } from "@/wizard/diagram";
 import { resolve } from "@/wizard/engine";
 
 const { graph } = await buildContent(path.resolve(import.meta.dirname, "../../content"));
@@ -42,6 +42,14 @@ describe("layoutFlow", () => {
         const apart = a.x + 184 <= b.x || b.x + 184 <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
         expect(apart, `${a.label} / ${b.label}`).toBe(true);
       }
+    }
+  });
+
+  it("keeps every flow's chart within four nodes side by side", () => {
+    for (const flow of graph.flows) {
+      const diagram = layoutFlow(wizards, flow.id, [], null);
+      expect(diagram.width, flow.id).toBeLessThanOrEqual(MAX_PER_ROW * (NODE.width + NODE.gapX) + NODE.gapX);
+      expect(diagram.nodes.length, flow.id).toBeGreaterThan(flow.steps.length);
     }
   });
 });

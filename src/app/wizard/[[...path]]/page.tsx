@@ -94,7 +94,7 @@ export default async function WizardPage(props: Props) {
   const title = heading(position);
 
   return (
-    <div className="wizard">
+    <div className="wizard" data-step={here}>
       <StepFocus stepKey={here} announcement={`${progress}：${title}`} />
       <p className="wizard-kicker">
         引导式排查{isTriage || wizardTitle(position) === title ? "" : ` · ${wizardTitle(position)}`}
@@ -130,7 +130,7 @@ export default async function WizardPage(props: Props) {
         {walk.options.length > 0 ? (
           <>
             {position.kind === "fix" ? <h2 className="fix-question">按上面的步骤处理后，问题解决了吗？</h2> : null}
-            {position.kind === "unsolved" || (position.kind === "choice" && position.node.kind === "none") ? <h2 className="fix-question">还是没找到？</h2> : null}
+            {position.kind === "unsolved" ? <h2 className="fix-question">还是没找到？</h2> : null}
             <Answers options={walk.options} hrefOf={hrefOf} was={was} label={position.kind === "choice" ? "选择一项" : "选择一个回答"} compact={isTriage} />
           </>
         ) : null}

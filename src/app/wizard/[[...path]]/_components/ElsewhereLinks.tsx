@@ -20,7 +20,7 @@ export function ElsewhereLinks({ prefill, hits, others, scopeLabel }: { prefill:
       </form>
       {hits.length > 0 ? (
         <section aria-labelledby="elsewhere-hits">
-          <h2 id="elsewhere-hits">搜索「{prefill}」找到的其他条目</h2>
+          <h2 id="elsewhere-hits">搜索找到的其他条目</h2>
           <EntryLinks entries={hits.map((h) => ({ id: h.id, title: h.title, kind: h.kind }))} />
         </section>
       ) : null}
