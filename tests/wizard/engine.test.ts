@@ -97,6 +97,12 @@ describe("authored flows", () => {
     expect(end.position.kind).toBe("unsolved");
   });
 
+  it("keep a gptlink path among gptlink entries (it used to end in CODO's Docker problem)", () => {
+    const flow = graph.flows.find((f) => f.id === "docker-server-error")!;
+    const targets = flow.steps.flatMap((s) => s.options.flatMap((o) => (o.target.kind === "entry" ? [o.target.entry] : [])));
+    expect(targets.filter((id) => graph.byId.get(id)?.system !== "gptlink")).toEqual([]);
+  });
+
   it("send an unsure answer to the cause's check with how to find out", () => {
     const walk = at({ start: "docker-server-error", answers: ["log-db-error", "compose-first-run", "db-address", wizardKey("gptlink-docker-server-error", "db-address-localhost") + ".2"] });
     expect(walk.position).toMatchObject({ kind: "check", again: true, cause: { id: "db-address-localhost" } });
