@@ -34,6 +34,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      // Where the wizard's support summary links to and is sent (tests/e2e/wizard.spec.ts).
+      SITE_URL: "https://kb.example.test",
+      SUPPORT_URL: "https://support.example.test/new",
+      SUPPORT_EMAIL: "support@example.test",
+    },
   },
 });

@@ -7,6 +7,8 @@ export async function register() {
     console.error(`排障知识库 cannot start. ${result.message}`);
     process.exit(1);
   }
+  const { configWarnings } = await import("./config/env");
+  for (const warning of configWarnings()) console.warn(`排障知识库: ${warning}`);
   // Build the search index and the wizards now, not on the first visitor's request.
   const [{ getSearcher }, { getWizardGraph }] = await Promise.all([import("./search/server"), import("./wizard/server")]);
   await Promise.all([getSearcher(), getWizardGraph()]).catch((error: unknown) => {

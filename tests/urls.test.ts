@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { causeAnchor, entryUrl, parseEntryUrl, parseWizardKey, parseWizardPath, searchUrl, wizardKey, wizardUrl } from "@/urls";
+import { causeAnchor, entryUrl, parseEntryUrl, parseWizardKey, parseWizardPath, parseWizardQuery, searchUrl, wizardKey, wizardUrl } from "@/urls";
 
 const slug = fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+){0,3}$/);
 
@@ -37,5 +37,22 @@ describe("urls", () => {
     const url = searchUrl({ q: "a&b=c #d 中文" });
     expect(new URL(url, "http://x").searchParams.get("q")).toBe("a&b=c #d 中文");
     expect(searchUrl({ mode: "log" })).toBe("/search?mode=log");
+  });
+});
+
+describe("wizard URL query", () => {
+  it("carries log evidence and the earlier answer, and reads them back", () => {
+    const evidence = [{ cause: "migrate-not-run", line: 3, text: "SQLSTATE[42S02]: Base table or view not found: 1146 & more #x" }];
+    const url = wizardUrl({ start: "gptlink-tables-not-created", answers: ["n"], evidence }, { was: "y" });
+    const parsed = new URL(url, "http://x");
+    expect(parsed.pathname).toBe("/wizard/gptlink-tables-not-created/n");
+    expect(parseWizardQuery({ e: parsed.searchParams.getAll("e"), was: parsed.searchParams.get("was") ?? undefined })).toEqual({ evidence, was: "y" });
+    expect(wizardUrl({ start: "a", answers: [] })).toBe("/wizard/a");
+  });
+
+  it("drops what does not parse instead of failing", () => {
+    expect(parseWizardQuery({ e: ["no-dots", "Bad.1.x", "a.0.x", "a.1.", "a.1.line\nbreak"], was: "../x" })).toEqual({ evidence: [], was: null });
+    expect(parseWizardQuery({ e: Array.from({ length: 50 }, (_, i) => `c.${i + 1}.t`) }).evidence).toHaveLength(5);
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))), (query) => void parseWizardQuery(query)));
   });
 });

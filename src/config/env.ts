@@ -19,6 +19,12 @@ const EnvSchema = z.object({
    * that looks used.
    */
   HEAP_MB: z.coerce.number().int().min(64).max(16384).default(192),
+  /** Where the wizard's "not solved" summary is sent: a ticket form or chat link, and/or a mailbox. */
+  SUPPORT_URL: z
+    .url({ message: "must be an absolute URL such as https://support.example.com/new" })
+    .refine((url) => /^https?:\/\//.test(url), "must start with http:// or https://")
+    .optional(),
+  SUPPORT_EMAIL: z.email({ message: "must be an email address such as support@example.com" }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -30,10 +36,20 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     HOSTNAME: source.HOSTNAME || undefined,
     CACHE_MB: source.CACHE_MB || undefined,
     HEAP_MB: source.HEAP_MB || undefined,
+    SUPPORT_URL: source.SUPPORT_URL || undefined,
+    SUPPORT_EMAIL: source.SUPPORT_EMAIL || undefined,
   });
   if (parsed.success) return { ok: true, env: parsed.data };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   return { ok: false, message: `Invalid configuration:\n${lines.join("\n")}` };
+}
+
+/** Settings that work but are probably not what a deployment wants, said once at start-up. */
+export function configWarnings(source: Record<string, string | undefined> = process.env): string[] {
+  const warnings: string[] = [];
+  if (!source.SITE_URL)
+    warnings.push("SITE_URL is not set: canonical and Open Graph URLs, the sitemap and the links in support summaries will say http://localhost:3000");
+  return warnings;
 }
 
 let cached: Env | null = null;
