@@ -1,29 +1,44 @@
 /**
  * After `next build`:
- * - records the hashes of every prerendered page's inline scripts (the proxy sends them in that
- *   page's Content-Security-Policy, so static pages need neither nonces nor 'unsafe-inline');
+ * - records the hashes of every prerendered page's inline scripts, after checking that each is one
+ *   Next.js writes (src/serve/script-hashes.ts): the proxy sends them in that page's
+ *   Content-Security-Policy, so static pages need neither nonces nor 'unsafe-inline'. A foreign
+ *   inline script stops the build, naming the page;
  * - completes the standalone server with the files Next leaves out of it;
  * - bundles the caching front (src/front) into `front.mjs` beside the standalone `server.js`.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { inlineScriptHashes } from "../src/front/csp";
+import type { CspManifest } from "../src/serve/csp-manifest";
+import { classify } from "../src/serve/routes";
+import { pageScripts } from "../src/serve/script-hashes";
 
 const root = process.cwd();
 const app = path.join(root, ".next", "server", "app");
-const hashes: Record<string, string[]> = {};
+const pages: Record<string, string[]> = {};
+const foreign: string[] = [];
 
 for (const entry of readdirSync(app, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
   const file = path.join(entry.parentPath, entry.name);
   const relative = path.relative(app, file).split(path.sep).join("/").replace(/\.html$/, "");
-  hashes[relative === "index" ? "/" : `/${relative}`] = inlineScriptHashes(readFileSync(file, "utf8"));
+  const raw = relative === "index" ? "/" : `/${relative}`;
+  const target = classify(raw);
+  const key = target.ok && target.path !== null ? target.path : raw;
+  const scripts = pageScripts(readFileSync(file, "utf8"));
+  pages[key] = [...scripts.hashes];
+  for (const script of scripts.foreign) foreign.push(`  ${path.relative(root, file)}: <script>${script}…`);
+}
+if (foreign.length > 0) {
+  console.error(`postbuild: inline scripts that Next.js did not write are in prerendered pages; their hashes are not recorded and the build stops:\n${foreign.join("\n")}`);
+  process.exit(1);
 }
 
+const manifestData: CspManifest = { pages, fallback: [...new Set([...(pages["/_not-found"] ?? []), ...(pages["/_global-error"] ?? [])])] };
 const manifest = path.join(root, ".next", "csp-hashes.json");
-writeFileSync(manifest, JSON.stringify(hashes));
-console.log(`postbuild: script hashes for ${Object.keys(hashes).length} prerendered pages`);
+writeFileSync(manifest, JSON.stringify(manifestData));
+console.log(`postbuild: script hashes for ${Object.keys(pages).length} prerendered pages`);
 
 const standalone = path.join(root, ".next", "standalone");
 if (!existsSync(standalone)) {

@@ -1,0 +1,70 @@
+import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { errorAnswer, isApiTarget, type ErrorAnswer, type ErrorStatus } from "@/serve/errors";
+import { LINGER_BYTES, LINGER_MS, MAX_URL_BYTES } from "@/serve/limits";
+
+/**
+ * Answers for what never becomes a request Next.js could handle: a request line or headers that
+ * are too long or do not parse, headers that arrive too slowly, CONNECT. Each gets a real HTTP
+ * answer with the security headers (Node's own is a bare status line) and then the connection is
+ * closed — gently: what the client is still sending is read and dropped for a moment, because
+ * closing a socket with unread data makes the client see a reset instead of the answer.
+ */
+const answered = new WeakSet<Duplex>();
+
+export function guardConnections(server: Server): void {
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    if (answered.has(socket)) return;
+    const inFlight = Reflect.get(socket, "_httpMessage") as { headersSent?: boolean } | null | undefined;
+    if (!socket.writable || inFlight?.headersSent || error.code === "ECONNRESET" || error.code === "EPIPE") {
+      socket.destroy();
+      return;
+    }
+    const head = error.rawPacket?.subarray(0, 64).toString("latin1") ?? "";
+    const api = isApiTarget(/^[A-Z]+ (\S*)/.exec(head)?.[1]);
+    closeWith(socket, errorAnswer(statusOf(error), { api }));
+  });
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    closeWith(socket, errorAnswer(405, { api: false, headers: { allow: ALLOWED_METHODS.join(", ") } }));
+  });
+}
+
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"] as const;
+
+function statusOf(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): ErrorStatus {
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") return 408;
+  if (error.code !== "HPE_HEADER_OVERFLOW") return 400;
+  // The limit was crossed before the end of the first line: the request target is what is too long.
+  const packet = error.rawPacket;
+  return packet && (!packet.includes(0x0a) || packet.indexOf(0x0a) > MAX_URL_BYTES) ? 414 : 431;
+}
+
+/**
+ * Writes `answer` with `Connection: close` straight to the socket, takes the socket away from the
+ * HTTP parser, and closes it once the client has stopped sending (or after LINGER_MS / LINGER_BYTES).
+ */
+export function closeWith(socket: Duplex, answer: ErrorAnswer): void {
+  if (answered.has(socket)) return;
+  answered.add(socket);
+  let dropped = 0;
+  const drop = (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) socket.destroy();
+  };
+  // Adding a listener of our own first makes Node hand the data to listeners instead of its parser...
+  socket.on("data", drop);
+  // ...and removing Node's own stops the parser from seeing the rest.
+  for (const listener of socket.listeners("data")) if (listener !== drop) socket.off("data", listener as (chunk: Buffer) => void);
+  socket.on("error", () => undefined);
+  socket.on("end", () => socket.destroy());
+  socket.resume();
+  socket.end(rawResponse(answer));
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+export function rawResponse(answer: ErrorAnswer): string {
+  const body = Buffer.from(answer.body);
+  const headers = { ...answer.headers, "content-length": String(body.length), connection: "close" };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ""}\r\n${lines.join("\r\n")}\r\n\r\n${answer.body}`;
+}
