@@ -5,7 +5,8 @@
  *   Content-Security-Policy, so static pages need neither nonces nor 'unsafe-inline'. A foreign
  *   inline script stops the build, naming the page;
  * - completes the standalone server with the files Next leaves out of it;
- * - bundles the caching front (src/front) into `front.mjs` beside the standalone `server.js`.
+ * - bundles the caching front (src/front) into `front.mjs` beside the standalone `server.js`, and
+ *   the preload it starts that server with into `next-child.cjs`.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -48,6 +49,16 @@ if (!existsSync(standalone)) {
 cpSync(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
 cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true });
 cpSync(manifest, path.join(standalone, ".next", "csp-hashes.json"));
+// Preloaded into the Next.js server by front.mjs (src/front/next-child.ts), hence CommonJS.
+await build({
+  entryPoints: [path.join(root, "src", "front", "next-child.ts")],
+  outfile: path.join(standalone, "next-child.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  logLevel: "warning",
+});
 await build({
   entryPoints: [path.join(root, "src", "front", "main.ts")],
   outfile: path.join(standalone, "front.mjs"),
@@ -59,4 +70,4 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
-console.log("postbuild: standalone server completed with public/, .next/static, the hash manifest and front.mjs");
+console.log("postbuild: standalone server completed with public/, .next/static, the hash manifest, front.mjs and next-child.cjs");

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { errorAnswer, isApiTarget, type ErrorAnswer, type ErrorStatus } from "@/serve/errors";
-import { LINGER_BYTES, LINGER_MS, MAX_URL_BYTES } from "@/serve/limits";
+import { LINGER_BYTES, LINGER_MS, MAX_HEADER_BYTES, MAX_URL_BYTES } from "@/serve/limits";
 
 /**
  * Answers for what never becomes a request Next.js could handle: a request line or headers that
@@ -11,8 +11,25 @@ import { LINGER_BYTES, LINGER_MS, MAX_URL_BYTES } from "@/serve/limits";
  * closing a socket with unread data makes the client see a reset instead of the answer.
  */
 const answered = new WeakSet<Duplex>();
+/** How long the first line of a connection's first request is, once its end has been seen. */
+const firstLine = new WeakMap<Duplex, number>();
 
 export function guardConnections(server: Server): void {
+  // Node reports a request line that is too long and headers that are too long as one error; to
+  // tell a 414 from a 431, note where the first line ends. (Listening for data hands each chunk to
+  // JavaScript instead of straight to the parser: one call per chunk, and only until that line ends.)
+  server.on("connection", (socket: Duplex) => {
+    let seen = 0;
+    const sniff = (chunk: Buffer) => {
+      const end = chunk.indexOf(0x0a);
+      if (end >= 0 || seen + chunk.length > MAX_HEADER_BYTES) {
+        firstLine.set(socket, end >= 0 ? seen + end : Infinity);
+        socket.off("data", sniff);
+      }
+      seen += chunk.length;
+    };
+    socket.prependListener("data", sniff);
+  });
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     if (answered.has(socket)) return;
     const inFlight = Reflect.get(socket, "_httpMessage") as { headersSent?: boolean } | null | undefined;
@@ -22,7 +39,7 @@ export function guardConnections(server: Server): void {
     }
     const head = error.rawPacket?.subarray(0, 64).toString("latin1") ?? "";
     const api = isApiTarget(/^[A-Z]+ (\S*)/.exec(head)?.[1]);
-    closeWith(socket, errorAnswer(statusOf(error), { api }));
+    closeWith(socket, errorAnswer(statusOf(error, socket), { api }));
   });
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     closeWith(socket, errorAnswer(405, { api: false, headers: { allow: ALLOWED_METHODS.join(", ") } }));
@@ -31,12 +48,10 @@ export function guardConnections(server: Server): void {
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"] as const;
 
-function statusOf(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): ErrorStatus {
+function statusOf(error: NodeJS.ErrnoException, socket: Duplex): ErrorStatus {
   if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") return 408;
   if (error.code !== "HPE_HEADER_OVERFLOW") return 400;
-  // The limit was crossed before the end of the first line: the request target is what is too long.
-  const packet = error.rawPacket;
-  return packet && (!packet.includes(0x0a) || packet.indexOf(0x0a) > MAX_URL_BYTES) ? 414 : 431;
+  return (firstLine.get(socket) ?? Infinity) > MAX_URL_BYTES ? 414 : 431;
 }
 
 /**

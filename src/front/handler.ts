@@ -45,6 +45,8 @@ export interface FrontOptions {
 }
 
 export interface FrontStats {
+  /** Requests received since start. */
+  readonly received: number;
   readonly hits: number;
   /** Renders asked of Next.js for the cache. */
   readonly misses: number;
@@ -105,13 +107,14 @@ export function createFront(options: FrontOptions): Front {
   const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const clientKey = options.clientKey ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? "?");
   const limit = createClientLimit({ perClient: options.perClient ?? CLIENT_IN_FLIGHT, queue: options.clientQueue ?? CLIENT_QUEUE, waitMs: timeoutMs });
-  const counts = { hits: 0, misses: 0, joined: 0, passed: 0 };
+  const counts = { received: 0, hits: 0, misses: 0, joined: 0, passed: 0 };
   /** Requests received and not yet answered. */
   const answering = new Set<ServerResponse>();
   let draining = false;
   let onIdle: (() => void)[] = [];
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    counts.received++;
     answering.add(res);
     res.once("close", () => {
       answering.delete(res);
@@ -237,6 +240,11 @@ export function createFront(options: FrontOptions): Front {
     state.upstream = upstream;
     upstream.setTimeout(timeoutMs, () => upstream.destroy(new UpstreamTimeout()));
     upstream.on("error", (error: NodeJS.ErrnoException) => {
+      // The client went away (a prefetch the browser cancelled): nothing to answer, nothing to report.
+      if (res.destroyed) {
+        state.release?.();
+        return;
+      }
       if (retry && body === null && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) {
         pass(req, res, body, state, false);
         return;

@@ -26,9 +26,11 @@ if (!result.ok) {
 const { PORT, HOSTNAME, CACHE_MB, HEAP_MB, SHUTDOWN_TIMEOUT, TRUST_PROXY } = result.env;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nextServer = path.join(here, "server.js");
-if (!existsSync(nextServer)) {
-  console.error(`排障知识库 cannot start: ${nextServer} is missing (run \`npm run build\`).`);
-  process.exit(1);
+for (const file of [nextServer, path.join(here, "next-child.cjs")]) {
+  if (!existsSync(file)) {
+    console.error(`排障知识库 cannot start: ${file} is missing (run \`npm run build\`).`);
+    process.exit(1);
+  }
 }
 
 const internalPort = await freePort();
@@ -66,11 +68,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => sh
 // `kill -USR2 <pid>` prints what the front has done so far, as one JSON line.
 process.on("SIGUSR2", () => console.log(JSON.stringify({ front: front.stats() })));
 
-// Its own process group, so that Ctrl+C in a terminal reaches only the front, which stops it in turn.
-next = spawn(process.execPath, [`--max-http-header-size=${MAX_HEADER_BYTES}`, `--max-old-space-size=${HEAP_MB}`, nextServer], {
-  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: String(IDLE_MS * 2) },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
+// See next-child.ts: signals reach only the front, which stops Next.js by closing the IPC channel.
+next = spawn(process.execPath, ["--require", path.join(here, "next-child.cjs"), `--max-http-header-size=${MAX_HEADER_BYTES}`, `--max-old-space-size=${HEAP_MB}`, nextServer], {
+  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: String(IDLE_MS * 2), NEXT_MANUAL_SIG_HANDLE: "1" },
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 process.on("exit", () => next?.kill("SIGKILL"));
 next.on("exit", (code, signal) => {

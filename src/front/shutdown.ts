@@ -6,7 +6,8 @@ import type { Front } from "./handler";
  * Stopping without dropping anyone: on SIGTERM (Docker) or SIGINT (Ctrl+C), stop accepting
  * connections, close the idle ones, let every request in flight finish (each answer now closes
  * its connection), and only then stop Next.js — which would otherwise drop what it is still
- * working on — and exit 0. At the deadline whatever remains is cut: Next.js is killed and the
+ * working on — and exit 0. (Next.js ignores signals itself, next-child.ts, so a Ctrl+C that
+ * reaches the whole process group does not stop it early.) At the deadline whatever remains is cut: Next.js is killed and the
  * process exits 1. A second signal cuts at once.
  */
 export interface ShutdownParts {
@@ -49,7 +50,9 @@ export function createShutdown(parts: ShutdownParts): { readonly begin: (reason:
     const next = parts.next();
     if (next && next.exitCode === null && next.signalCode === null) {
       const exited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
-      next.kill("SIGTERM");
+      // Closing the IPC channel is how the front says "stop" (next-child.ts); signals are ignored there.
+      if (next.connected) next.disconnect();
+      else next.kill("SIGTERM");
       await exited;
     }
     clearTimeout(deadline);

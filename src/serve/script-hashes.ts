@@ -44,9 +44,10 @@ export function scriptHash(body: string): string {
 function isNextScript(body: string): boolean {
   if (body === NEXT_BOOTSTRAP) return true;
   const call = DATA_CALLS.find((start) => body.startsWith(start));
-  if (!call || !body.endsWith(")")) return false;
+  const end = body.endsWith(");") ? -2 : body.endsWith(")") ? -1 : 0;
+  if (!call || end === 0) return false;
   try {
-    JSON.parse(body.slice(call.length, -1));
+    JSON.parse(body.slice(call.length, end));
     return true;
   } catch {
     return false;

@@ -42,10 +42,12 @@ describe("answers for requests that never parse", () => {
     expect(text).toContain("connection: close");
   });
 
-  it("headers over the limit get 431", async () => {
-    const text = await send(`GET / HTTP/1.1\r\nHost: x\r\nCookie: ${"c".repeat(64 * 1024)}\r\n\r\n`);
-    expect(text).toMatch(/^HTTP\/1\.1 431 /);
-    expect(text).toContain("content-security-policy: default-src 'none'");
+  it("headers over the limit get 431, whether one is long or there are many", async () => {
+    const cookie = await send(`GET / HTTP/1.1\r\nHost: x\r\nCookie: ${"c".repeat(200 * 1024)}\r\n\r\n`);
+    expect(cookie).toMatch(/^HTTP\/1\.1 431 /);
+    expect(cookie).toContain("content-security-policy: default-src 'none'");
+    const many = await send(`GET / HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 1000 }, (_, i) => `X-H${i}: ${"v".repeat(40)}\r\n`).join("")}\r\n`);
+    expect(many).toMatch(/^HTTP\/1\.1 431 /);
   });
 
   it("a request line that does not parse gets 400, JSON under /api/", async () => {

@@ -20,6 +20,16 @@ const events: string[] = [];
 class FakeNext extends EventEmitter {
   exitCode: number | null = null;
   signalCode: NodeJS.Signals | null = null;
+  connected = true;
+  /** The front says "stop" by closing the IPC channel. */
+  disconnect(): void {
+    events.push(`next told to stop with ${front.stats().inFlight} in flight`);
+    this.connected = false;
+    setTimeout(() => {
+      this.exitCode = 0;
+      this.emit("exit", 0, null);
+    }, 20);
+  }
   kill(signal: NodeJS.Signals): boolean {
     events.push(`next ${signal} with ${front.stats().inFlight} in flight`);
     setTimeout(() => {
@@ -91,7 +101,7 @@ describe("graceful shutdown", () => {
     expect(replies.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(replies.every((r) => r.connection === "close")).toBe(true);
     expect(await exited).toBe(0);
-    expect(events).toEqual(["answering", "next SIGTERM with 0 in flight"]);
+    expect(events).toEqual(["answering", "next told to stop with 0 in flight"]);
     keepAlive.destroy();
   });
 

@@ -36,7 +36,7 @@ describe("the Content-Security-Policy", () => {
 describe("the hashes the build records", () => {
   const bootstrap = "(self.__next_f=self.__next_f||[]).push([0])";
   const payload = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])';
-  const turbopack = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]})';
+  const turbopack = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]});';
 
   it("hashes each of Next.js's own inline scripts once, and skips external scripts and JSON-LD", () => {
     const html = [
@@ -54,6 +54,7 @@ describe("the hashes the build records", () => {
     ["a plain script", "<script>alert(1)</script>"],
     ["code dressed as an RSC chunk", '<script>self.__next_f.push([1]);alert(1);(1)</script>'],
     ["a module", '<script type="module">import("/x.js")</script>'],
+    ["two statements", '<script>self.__next_f.push([1]);alert(1);</script>'],
     ["a script with an odd type that still runs", '<script type="text/javascript">alert(1)</script>'],
   ])("refuses %s", (_name, html) => {
     const scripts = pageScripts(`<html><script>${bootstrap}</script>${html}</html>`);
