@@ -165,11 +165,17 @@ test.describe("operations and findability", () => {
     const port = Number(process.env.E2E_PORT ?? 3100) + 50;
     const front = spawn(process.execPath, [FRONT], { env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => front.on("exit", (code) => resolve(code)));
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
-    const child = readdirSync("/proc").find((pid) => /^\d+$/.test(pid) && parentOf(pid) === String(front.pid));
-    expect(child).toBeDefined();
-    process.kill(Number(child), "SIGKILL");
-    expect(await exited).toBe(1);
+    try {
+      // A cold start builds the content and the search index; on a busy machine that takes a while.
+      test.setTimeout(120_000);
+      await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, { timeout: 90_000 }).toBe(200);
+      const child = readdirSync("/proc").find((pid) => /^\d+$/.test(pid) && parentOf(pid) === String(front.pid));
+      expect(child).toBeDefined();
+      process.kill(Number(child), "SIGKILL");
+      expect(await exited).toBe(1);
+    } finally {
+      front.kill("SIGKILL");
+    }
   });
 
   test("the health endpoint reports status, content version and counts", async ({ request }) => {
