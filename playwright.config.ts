@@ -27,6 +27,11 @@ export default defineConfig({
       ],
     },
   },
+  // `next dev` compiles with every core it gets: its tests run after the others, not beside them.
+  projects: [
+    { name: "production", testIgnore: /dev\.spec\.ts$/ },
+    { name: "dev", testMatch: /dev\.spec\.ts$/, dependencies: ["production"] },
+  ],
   webServer: {
     // The production server as deployed (see the Dockerfile): the caching front and the standalone
     // Next.js server behind it; `npm run build` prepares both.

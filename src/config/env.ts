@@ -1,3 +1,4 @@
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 /**
@@ -25,7 +26,36 @@ const EnvSchema = z.object({
     .refine((url) => /^https?:\/\//.test(url), "must start with http:// or https://")
     .optional(),
   SUPPORT_EMAIL: z.email({ message: "must be an email address such as support@example.com" }).optional(),
+  /**
+   * Seconds the front gives requests in flight to finish after SIGTERM or SIGINT before it stops
+   * Next.js and exits anyway (src/front/shutdown.ts). Keep it below the container's stop grace period.
+   */
+  SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
+  /**
+   * Which peers may say who the client is, in X-Forwarded-For (the TLS proxy): a comma-separated
+   * list of addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`. The front limits
+   * each client's share of the connections to Next.js by that address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .refine((value) => {
+      try {
+        proxyaddr.compile(trustList(value));
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a comma-separated list of IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal"),
 });
+
+/** TRUST_PROXY as the list proxy-addr compiles. */
+export function trustList(value: string): string[] {
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -38,6 +68,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     HEAP_MB: source.HEAP_MB || undefined,
     SUPPORT_URL: source.SUPPORT_URL || undefined,
     SUPPORT_EMAIL: source.SUPPORT_EMAIL || undefined,
+    SHUTDOWN_TIMEOUT: source.SHUTDOWN_TIMEOUT || undefined,
+    TRUST_PROXY: source.TRUST_PROXY || undefined,
   });
   if (parsed.success) return { ok: true, env: parsed.data };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
