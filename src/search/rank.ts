@@ -1,11 +1,12 @@
-import Fuse from "fuse.js";
 import { entryUrl } from "@/urls";
 import { bm25, idf, postingsContain, type Postings } from "./bm25";
+import { unpackPostings, unpackVocabulary } from "./packing";
 import { pickCause } from "./causes";
 import { probability, type FeatureVector } from "./confidence";
 import { SEARCH_CONFIG } from "./config";
 import { detectFamilies, explain, familyTerms, type FamilyHit } from "./families";
-import { FUZZY_KEYS, WEIGHT_SCALE, type DocMeta, type FuzzyRecord, type SearchIndexData } from "./index-data";
+import { closestWord, FuzzyIndex } from "./fuzzy";
+import { WEIGHT_SCALE, type DocMeta, type SearchIndexData, type SignatureRecord } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
@@ -108,13 +109,15 @@ export function createSearcher(data: SearchIndexData): Searcher {
   const { k1 } = SEARCH_CONFIG;
   const docCount = data.docs.length;
   const keepNumbers = new Set(data.keepNumbers);
-  const termIndex = new Map(data.vocabulary.map((term, i) => [term, i]));
+  const vocabulary = unpackVocabulary(data.vocabulary);
+  const postingLists = data.postings.map(unpackPostings);
+  const termIndex = new Map(vocabulary.map((term, i) => [term, i]));
   const index: Postings = {
     docCount,
     scale: WEIGHT_SCALE,
     postingsOf: (term) => {
       const i = termIndex.get(term);
-      return i === undefined ? undefined : data.postings[i];
+      return i === undefined ? undefined : postingLists[i];
     },
   };
   const unknownIdf = idf(docCount, 1);
@@ -132,20 +135,34 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const key = `${doc}:${cause}`;
     let set = causeTerms.get(key);
     if (!set) {
-      const text = fold(data.docs[doc]?.causes[cause]?.text ?? "");
+      const meta = data.docs[doc]?.causes[cause];
+      const own = (signaturesOf.get(doc) ?? []).filter((sig) => sig.cause === cause).map((sig) => sig.text);
+      const text = fold([meta?.title, meta?.question, ...own].join("\n"));
       set = new Set([...terms(text, { keepNumbers }).all, ...conceptTerms(text)]);
       causeTerms.set(key, set);
     }
     return set;
   };
   const signatures = new SignatureIndex(data.signatures);
-  // The serialised fuse index holds the texts; results are only used for their position.
-  const placeholders: FuzzyRecord[] = data.docs.map(() => ({ title: "", signatures: [] }));
-  const fuse = new Fuse<FuzzyRecord>(
-    placeholders,
-    { keys: [...FUZZY_KEYS], includeScore: true, ignoreLocation: true, threshold: 0.34, minMatchCharLength: 2 },
-    Fuse.parseIndex<FuzzyRecord>(data.fuzzy),
+  const signaturesOf = new Map<number, SignatureRecord[]>();
+  for (const record of data.signatures) {
+    let list = signaturesOf.get(record.doc);
+    if (!list) signaturesOf.set(record.doc, (list = []));
+    list.push(record);
+  }
+  // Typos in an entry's own names: its title, aliases and signatures.
+  const fuzzyNames = new FuzzyIndex(
+    data.docs.map((doc, i) => [doc.title, ...doc.aliases, ...(signaturesOf.get(i) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)].map(fold)),
   );
+  // Spelling suggestions come from the knowledge base's own Latin words, indexed on first need.
+  let spelling: { index: FuzzyIndex; words: string[] } | null = null;
+  const spellingIndex = () => {
+    if (!spelling) {
+      const words = vocabulary.filter((term) => /^[a-z][a-z0-9_]{3,}$/.test(term));
+      spelling = { index: new FuzzyIndex(words.map((w) => [w])), words };
+    }
+    return spelling;
+  };
   const scratch = new Float64Array(docCount);
 
   function contextOf(unit: QueryUnit, maxTerms: number): { context: UnitContext; folded: string; masked: string } {
@@ -213,7 +230,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const fuzzyBonus = new Map<number, number>();
     const short = folded.length <= SEARCH_CONFIG.fuzzyMaxChars && folded.length >= 3;
     if (fuzzy && short && signatureOf.size === 0 && bestRel < SEARCH_CONFIG.fuzzyBelow) {
-      for (const hit of fuse.search(folded, { limit: 5 })) fuzzyBonus.set(hit.refIndex, 0.25 * (1 - (hit.score ?? 1)));
+      for (const hit of fuzzyNames.search(folded, 5)) fuzzyBonus.set(hit.index, 0.25 * (1 - hit.score));
     }
 
     // A log line that asks for little (two common words) cannot say much about any entry.
@@ -258,7 +275,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     let names = namesOf.get(doc);
     if (!names) {
       const meta = data.docs[doc];
-      const texts = [meta?.title ?? "", ...(meta?.snippets ?? []).filter((s) => s.cause === -1).map((s) => s.text)];
+      const texts = [meta?.title ?? "", ...(meta?.aliases ?? []), ...(signaturesOf.get(doc) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)];
       names = texts.map((t) => new Set(terms(fold(t), { keepNumbers }).all.filter((term) => termIdf(term) !== null)));
       namesOf.set(doc, names);
     }
@@ -315,9 +332,20 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
   }
 
+  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures. */
+  function snippetsOf(doc: number): { text: string; cause: number }[] {
+    const meta = data.docs[doc];
+    if (!meta) return [];
+    return [
+      ...[...meta.summary, ...meta.aliases].map((text) => ({ text, cause: -1 })),
+      ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => ({ text, cause: i }))),
+      ...(signaturesOf.get(doc) ?? []).map((sig) => ({ text: sig.text, cause: sig.cause })),
+    ];
+  }
+
   function snippetOf(doc: DocMeta, cause: number, e: Evidence, matched: readonly string[]): { snippet?: string } {
     if (e.signature) return { snippet: e.signature.record.text };
-    const text = bestSnippet(doc.snippets, cause, new Set(matched), e.context.weights);
+    const text = bestSnippet(snippetsOf(e.doc), cause, new Set(matched), e.context.weights);
     return text ? { snippet: text } : {};
   }
 
@@ -362,42 +390,67 @@ export function createSearcher(data: SearchIndexData): Searcher {
       return top && doc ? { id: doc.id, features: featuresOf(top, ranking) } : null;
     },
     search(query, options = {}) {
-      const ranking = rankAll(query);
-      const { ordered, lineTops, multi, units, truncated } = ranking;
-      const model = data.confidence;
-      const confidenceOf = new Map<number, number>();
-      for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
-      // In a log, each line's own best match is judged too, not only the paste's first.
-      const answerDocs = new Set<number>();
-      const top = ordered[0];
-      if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
-      if (multi) {
-        for (const e of lineTops) {
-          if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
-        }
-      }
-      const limit = clampLimit(options.limit);
-      const topScore = top?.score ?? 0;
-      const results: Evidence[] = [];
-      if (answerDocs.size > 0) {
-        const maxAnswers = multi ? limit : Math.min(limit, SEARCH_CONFIG.maxAnswers);
-        for (const e of ordered) {
-          if (results.length >= maxAnswers) break;
-          if (answerDocs.has(e.doc) || (!multi && e.score >= SEARCH_CONFIG.answerRelativeFloor * topScore)) results.push(e);
-        }
-      }
-      const suggestions = ordered.filter((e) => !results.includes(e)).slice(0, Math.min(limit, SEARCH_CONFIG.maxSuggestions));
-      const response: SearchResponse = {
-        query,
-        confident: results.length > 0,
-        results: results.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
-        suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
-        truncated,
-        lines: units.filter((u) => u.line !== undefined).length || 1,
-      };
-      return response;
+      const response = decide(query, options);
+      if (response.confident || response.lines > 1 || query.length > SEARCH_CONFIG.fuzzyMaxChars * 2) return response;
+      const corrected = respell(query);
+      return corrected && decide(corrected, options).confident ? { ...response, didYouMean: corrected } : response;
     },
   };
+
+  /**
+   * The query with each Latin word the knowledge base does not know replaced by the closest one it
+   * does (`redirct_uri` → `redirect_uri`), or null when nothing changed.
+   */
+  function respell(query: string): string | null {
+    const folded = fold(query);
+    const { index, words } = spellingIndex();
+    let changed = false;
+    const text = folded.replace(/[a-z][a-z0-9_]{3,}/g, (word) => {
+      if (termIdf(word) !== null) return word;
+      const better = closestWord(index, words, word);
+      if (!better) return word;
+      changed = true;
+      return better;
+    });
+    return changed ? text : null;
+  }
+
+  function decide(query: string, options: { limit?: number }): SearchResponse {
+    const ranking = rankAll(query);
+    const { ordered, lineTops, multi, units, truncated } = ranking;
+    const model = data.confidence;
+    const confidenceOf = new Map<number, number>();
+    for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
+    // In a log, each line's own best match is judged too, not only the paste's first.
+    const answerDocs = new Set<number>();
+    const top = ordered[0];
+    if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
+    if (multi) {
+      for (const e of lineTops) {
+        if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
+      }
+    }
+    const limit = clampLimit(options.limit);
+    const topScore = top?.score ?? 0;
+    const results: Evidence[] = [];
+    if (answerDocs.size > 0) {
+      const maxAnswers = multi ? limit : Math.min(limit, SEARCH_CONFIG.maxAnswers);
+      for (const e of ordered) {
+        if (results.length >= maxAnswers) break;
+        if (answerDocs.has(e.doc) || (!multi && e.score >= SEARCH_CONFIG.answerRelativeFloor * topScore)) results.push(e);
+      }
+    }
+    const suggestions = ordered.filter((e) => !results.includes(e)).slice(0, Math.min(limit, SEARCH_CONFIG.maxSuggestions));
+    const response: SearchResponse = {
+      query,
+      confident: results.length > 0,
+      results: results.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
+      suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
+      truncated,
+      lines: units.filter((u) => u.line !== undefined).length || 1,
+    };
+    return response;
+  }
 }
 
 /** Sentences of a long line (at most 8), for lines over 40 characters. */

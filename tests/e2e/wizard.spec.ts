@@ -49,14 +49,14 @@ test("compose case: after the compose fix fails, the wizard asks about 127.0.0.1
   await choose(page, "在运行");
   await choose(page, "有，连不上 MySQL 或 Redis");
   await choose(page, "是，docker-compose 首次启动");
-  await expect(question(page)).toHaveText(/^解决办法：docker-compose 首次启动/);
+  await expect(question(page)).toHaveText(/^解决办法：compose 第一次启动/);
   await choose(page, "没有解决，继续排查其他原因");
   await expect(question(page)).toContainText("127.0.0.1");
   await expect(page.getByText("第 7 步 · 这个问题还剩 2 个可能原因", { exact: true })).toBeVisible();
   await expect(page.getByText("都排除了")).toHaveCount(0);
   // The flow's answers are not asked again: the route shows which cause is where.
   const route = page.getByRole("figure", { name: /排查路线/ });
-  await expect(route.getByRole("listitem").filter({ hasText: "docker-compose 首次启动" })).toContainText("处理过，没解决");
+  await expect(route.getByRole("listitem").filter({ hasText: "compose 第一次启动" })).toContainText("处理过，没解决");
   await expect(route.getByRole("listitem").filter({ hasText: "127.0.0.1" })).toContainText("正在检查");
 });
 
