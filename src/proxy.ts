@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
+import { SEARCH_PATH } from "@/urls";
 
 /**
  * Runs before routing, on every request:
@@ -75,7 +76,7 @@ export function proxy(request: NextRequest) {
 const BAD_URL_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>链接无效 · 排障知识库</title></head>
 <body style="font-family:system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.7">
 <h1>这个链接无效</h1><p>地址里有无法识别的编码，可能是复制时被截断了。</p>
-<p><a href="/">回到首页</a> 或 <a href="/search">搜索报错</a>。</p></body></html>`;
+<p><a href="/">回到首页</a> 或 <a href="${SEARCH_PATH}">搜索报错</a>。</p></body></html>`;
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

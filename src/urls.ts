@@ -9,6 +9,11 @@ export function causeAnchor(cause: string): string {
   return `cause-${cause}`;
 }
 
+/** The `id` of a guide step's section on its entry page. */
+export function stepAnchor(step: string): string {
+  return `step-${step}`;
+}
+
 export function entryUrl(id: string, cause?: string | null): string {
   return `/entry/${encodeURIComponent(id)}${cause ? `#${causeAnchor(cause)}` : ""}`;
 }
@@ -29,6 +34,11 @@ export function parseEntryUrl(url: string): EntryRef | null {
 
 export const areaUrl = (slug: string): string => `/area/${encodeURIComponent(slug)}`;
 export const systemUrl = (slug: string): string => `/system/${encodeURIComponent(slug)}`;
+/** The listing page of an area or a system: the two taxonomies share one page shape. */
+export const taxonomyUrl = (by: "area" | "system", slug: string): string => (by === "area" ? areaUrl(slug) : systemUrl(slug));
+
+/** The serialised search index the browser's palette loads on first use. */
+export const SEARCH_INDEX_URL = "/search-index.json";
 
 export interface SearchParams {
   readonly q?: string;
@@ -36,12 +46,14 @@ export interface SearchParams {
   readonly mode?: "log";
 }
 
+export const SEARCH_PATH = "/search";
+
 export function searchUrl(params: SearchParams = {}): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   if (params.mode) query.set("mode", params.mode);
   const text = query.toString();
-  return text ? `/search?${text}` : "/search";
+  return text ? `${SEARCH_PATH}?${text}` : SEARCH_PATH;
 }
 
 /**
