@@ -30,6 +30,12 @@ function formatMessage(file: VFile, message: VFileMessage, cwd: string): string[
   return lines;
 }
 
+/** What `npm run content:check` prints: every message, then the summary line. */
+export function formatReport(result: { readonly files: readonly VFile[]; readonly errors: number; readonly warnings: number }, cwd: string): string {
+  const lines = formatMessages(result.files, cwd);
+  return [...(lines.length > 0 ? [...lines, ""] : []), formatSummary(result.errors, result.warnings, result.files.length)].join("\n");
+}
+
 export function formatSummary(errors: number, warnings: number, files: number): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;

@@ -1,11 +1,10 @@
-import { getKnowledgeGraph } from "@/content";
+import { getKnowledgeGraph, perGraph } from "@/content";
 import { buildWizardGraph } from "./build";
 import type { WizardGraph } from "./model";
 
-let cached: Promise<WizardGraph> | null = null;
+const wizardsOf = perGraph(buildWizardGraph);
 
-/** The wizards of the bundled content, built once per process. */
-export function getWizardGraph(): Promise<WizardGraph> {
-  cached ??= getKnowledgeGraph().then(buildWizardGraph);
-  return cached;
+/** The wizards of the app's content, built once per graph. */
+export async function getWizardGraph(): Promise<WizardGraph> {
+  return wizardsOf(await getKnowledgeGraph());
 }

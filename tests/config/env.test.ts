@@ -3,12 +3,12 @@ import { readEnv } from "@/config/env";
 
 describe("configuration by environment", () => {
   it("has defaults for a local run", () => {
-    expect(readEnv({})).toEqual({ ok: true, env: { SITE_URL: "http://localhost:3000", PORT: 3000, HOSTNAME: "0.0.0.0", CACHE_MB: 64, HEAP_MB: 192 } });
+    expect(readEnv({})).toEqual({ ok: true, env: { SITE_URL: "http://localhost:3000", PORT: 3000, HOSTNAME: "0.0.0.0", CACHE_MB: 64, HEAP_MB: 192, CONTENT_DIR: "content" } });
   });
   it("accepts a real deployment", () => {
     expect(readEnv({ SITE_URL: "https://kb.example.com", PORT: "8080", CACHE_MB: "0" })).toEqual({
       ok: true,
-      env: { SITE_URL: "https://kb.example.com", PORT: 8080, HOSTNAME: "0.0.0.0", CACHE_MB: 0, HEAP_MB: 192 },
+      env: { SITE_URL: "https://kb.example.com", PORT: 8080, HOSTNAME: "0.0.0.0", CACHE_MB: 0, HEAP_MB: 192, CONTENT_DIR: "content" },
     });
   });
   it("names the variable that is wrong", () => {
@@ -18,5 +18,14 @@ describe("configuration by environment", () => {
     expect(result.message).toContain("SITE_URL:");
     expect(result.message).toContain("PORT:");
     expect(result.message).toContain("HEAP_MB:");
+  });
+  it("takes an edit-link pattern only with a placeholder and a known scheme", () => {
+    const pattern = "https://github.com/o/r/edit/main/content/{path}";
+    expect(readEnv({ CONTENT_EDIT_URL: pattern })).toMatchObject({ ok: true, env: { CONTENT_EDIT_URL: pattern } });
+    for (const bad of ["https://github.com/o/r/edit/main/content/", "javascript:alert(1)//{path}"]) {
+      const result = readEnv({ CONTENT_EDIT_URL: bad });
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.message).toContain("CONTENT_EDIT_URL:");
+    }
   });
 });
