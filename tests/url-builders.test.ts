@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
 const HAND_BUILT: readonly [string, RegExp][] = [
-  ["a product path in a string", /["'`]\/(?:entry|area|system|wizard|search)(?:[/?#"'`]|\$\{)/],
+  // (`/entry/<id>` in a message to authors is documentation, not a link.)
+  ["a product path in a string", /["'`]\/(?:entry|area|system|wizard|search)(?:\/(?!<)|[?#"'`]|\$\{)/],
   ["a cause anchor", /#cause-\$\{|["'`]cause-\$\{/],
   ["a step anchor", /["'`#]step-\$\{/],
   ["a wizard key", /\}~\$\{/],

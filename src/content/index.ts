@@ -36,6 +36,7 @@ export async function buildContent(dir: string): Promise<ContentResult> {
 
   const parsed: ParsedEntry[] = [];
   const failedIds = new Set<string>();
+  const claimedByFailed = new Set<string>();
   for (const file of sources.entries) {
     parseEntry(file);
     if (!taxonomy || !upstream) continue;
@@ -45,10 +46,13 @@ export async function buildContent(dir: string): Promise<ContentResult> {
       contentDir: sources.dir,
     });
     if (entry) parsed.push({ file, entry });
-    else failedIds.add(rawId(file));
+    else {
+      failedIds.add(rawId(file));
+      for (const id of rawUpstream(file)) claimedByFailed.add(id);
+    }
   }
 
-  const entries = taxonomy && upstream ? linkEntries(parsed, failedIds, { list: upstream.value, file: sources.upstream, yaml: upstream.yaml }) : [];
+  const entries = taxonomy && upstream ? linkEntries(parsed, failedIds, { list: upstream.value, file: sources.upstream, yaml: upstream.yaml, claimedByFailed }) : [];
 
   const parsedFlows: ParsedFlow[] = [];
   for (const file of sources.flows) {
@@ -79,10 +83,20 @@ function readList<T>(file: VFile, schema: z.ZodType<T>, fields: readonly string[
   return { value: result.data, yaml };
 }
 
-function rawId(file: VFile): string {
+function rawField(file: VFile, key: string): unknown {
   const value = file.data.frontmatter?.value;
-  const id = typeof value === "object" && value !== null ? (value as Record<string, unknown>)["id"] : undefined;
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function rawId(file: VFile): string {
+  const id = rawField(file, "id");
   return typeof id === "string" ? id : path.basename(file.path, ".md");
+}
+
+/** The upstream ids a file that failed claims, so that they are not also reported as uncovered. */
+function rawUpstream(file: VFile): string[] {
+  const ids = rawField(file, "upstream");
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }
 
 function contentVersion(dir: string, files: readonly VFile[]): string {

@@ -53,11 +53,14 @@ const PRINTED = Symbol.for("paizhang-kb.content-report");
 const printed = globalThis as typeof globalThis & { [PRINTED]?: string };
 
 /**
- * Prints a build the way `content:check` does. Next.js bundles the content module more than once
- * (route handlers, server components), and each copy loads the graph for itself: the terminal
- * gets each state of the tree once.
+ * Prints a build the way `content:check` does: every reload, and the first load when it has
+ * something to say. Next.js bundles the content module more than once (route handlers, server
+ * components), and each copy loads the graph for itself: the terminal gets each state of the tree
+ * once per process. (The short-lived worker that `next dev` starts for `generateStaticParams` is
+ * another process; it repeats a first load's problems, which is why a clean first load is quiet.)
  */
 export function printOnce(result: ContentResult, changed: readonly string[] | null, stamp: Fingerprint): void {
+  if (changed === null && result.files.every((f) => f.messages.length === 0)) return;
   const key = [...stamp].sort().join("\n");
   if (printed[PRINTED] === key) return;
   printed[PRINTED] = key;
