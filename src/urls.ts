@@ -115,3 +115,15 @@ function safeDecode(segment: string): string | null {
 function decodeOrKeep(value: string): string {
   return safeDecode(value) ?? value;
 }
+
+/**
+ * Where an entry's "编辑此页" link leads: `pattern` (CONTENT_EDIT_URL) with `{path}` replaced by the
+ * file's path inside the content tree and `{file}` by its absolute path, each segment escaped.
+ */
+export function contentEditUrl(pattern: string, source: { readonly path: string; readonly file: string }): string {
+  const escape = (p: string) => p.split("/").map(encodeURIComponent).join("/");
+  return pattern.replaceAll("{path}", escape(source.path)).replaceAll("{file}", escape(source.file).replace(/^\/?/, ""));
+}
+
+/** The edit pattern `npm run dev` uses when CONTENT_EDIT_URL is not set: open the file in VS Code. */
+export const DEV_EDIT_PATTERN = "vscode://file/{file}";

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   areaUrl,
+  contentEditUrl,
   causeAnchor,
   entryUrl,
   parseEntryUrl,
@@ -75,5 +76,11 @@ describe("urls", () => {
     expect(taxonomyUrl("system", "x")).toBe(systemUrl("x"));
     expect(stepAnchor("prepare")).toBe("step-prepare");
     expect(causeAnchor("port")).toBe("cause-port");
+  });
+
+  it("fills an edit-link pattern with the file's path, escaped", () => {
+    const source = { path: "entries/docker/a b#c.md", file: "/srv/kb/content/entries/docker/a b#c.md" };
+    expect(contentEditUrl("https://github.com/o/r/edit/main/content/{path}", source)).toBe("https://github.com/o/r/edit/main/content/entries/docker/a%20b%23c.md");
+    expect(contentEditUrl("vscode://file/{file}", source)).toBe("vscode://file/srv/kb/content/entries/docker/a%20b%23c.md");
   });
 });
