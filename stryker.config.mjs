@@ -12,7 +12,7 @@
  */
 const config = {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.config.ts" },
+  vitest: { configFile: "vitest.mutation.config.ts" },
   // `MUTATE=src/search` (or any glob) narrows a run to one folder.
   mutate: process.env.MUTATE
     ? process.env.MUTATE.split(",").map((p) => (p.endsWith(".ts") ? p : `${p.replace(/\/$/, "")}/**/*.ts`))
@@ -23,7 +23,7 @@ const config = {
   // each of them; they are counted as ignored instead.
   ignoreStatic: true,
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
-  timeoutMS: 60_000,
+  timeoutMS: 15_000,
   ignorePatterns: [".next", ".reports", "test-results", "playwright-report", ".stryker-tmp", "public/search-index.json"],
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
