@@ -23,6 +23,9 @@ const config = {
   // each of them; they are counted as ignored instead.
   ignoreStatic: true,
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  // MUTATION_ALL_KILLERS=1 runs every covering test of a mutant, not just up to the first that
+  // fails, so the JSON report says which tests kill what (slower).
+  disableBail: process.env.MUTATION_ALL_KILLERS === "1",
   timeoutMS: 15_000,
   ignorePatterns: [".next", ".reports", "test-results", "playwright-report", ".stryker-tmp", "public/search-index.json"],
   tempDirName: ".stryker-tmp",
