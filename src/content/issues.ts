@@ -25,7 +25,8 @@ export function reportIssues(
       report(file, "body-invalid", { place: bodyPlace(body, path) }, field, issue.message);
     } else if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        report(file, "field-unknown", { place: yaml.placeOf([...path, key]) }, formatPath([...path, key]), allowedFields);
+        // The allowed fields are known for the top level only (front matter, the list files).
+        report(file, "field-unknown", { place: yaml.rangeOf([...path, key]) }, formatPath([...path, key]), path.length === 0 ? allowedFields : []);
       }
     } else if (valueAt(yaml.value, path) === undefined) {
       report(file, "field-missing", { place: yaml.rangeOf(path) }, field);

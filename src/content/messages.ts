@@ -59,12 +59,13 @@ export const catalog = {
   "field-missing": rule({
     severity: "error",
     reason: (field: string) => `Missing required field \`${field}\``,
-    note: (field: string) => `Add \`${field}: …\` to the front matter; content/README.md lists every field`,
+    note: (field: string) => `Add \`${field}: …\`; content/README.md describes every field`,
   }),
   "field-unknown": rule({
     severity: "error",
     reason: (field: string, _allowed: readonly string[]) => `Unknown field \`${field}\``,
-    note: (_field: string, allowed: readonly string[]) => `Allowed fields: ${list(allowed)}`,
+    note: (_field: string, allowed: readonly string[]) =>
+      allowed.length > 0 ? `Allowed fields: ${list(allowed)}` : "Check its spelling; content/README.md describes every field",
   }),
   "field-invalid": rule({
     severity: "error",

@@ -1,6 +1,6 @@
 import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { report } from "./messages";
 
 export interface YamlData {
@@ -46,39 +46,42 @@ export function readYamlMapping(source: string, lineOffset: number, file: VFile)
   const block: Position = { start, end: toPoint(source.length) };
   return {
     value,
-    placeOf: (path) => placeIn(doc, path, toPoint) ?? start,
+    placeOf: (path) => {
+      const at = offsetsOf(doc, path);
+      return at ? toPoint(at.start) : start;
+    },
     rangeOf: (path) => {
-      const range = rangeIn(doc, path);
-      return range ? { start: toPoint(range[0]), end: toPoint(range[1]) } : block;
+      const at = offsetsOf(doc, path);
+      return at ? { start: toPoint(at.start), end: toPoint(at.end) } : block;
     },
   };
 }
 
-function rangeIn(doc: Document, path: readonly PropertyKey[]): [number, number] | undefined {
-  const [head, ...rest] = path;
-  if (head === undefined || !isMap(doc.contents)) return undefined;
-  const pair = doc.contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === head);
-  if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
-  if (rest.length > 0) {
-    const inner: unknown = doc.getIn(path as unknown[], true);
-    const range = (inner as { range?: [number, number, number] } | undefined)?.range;
-    return range ? [range[0], range[1]] : undefined;
+/**
+ * Where `path` is written, as offsets: a mapping key from the key to the end of its value (its
+ * start is the key's), a list item as the item. For a path that is not written (a missing
+ * field), its nearest ancestor that is; undefined when not even the first key is.
+ */
+function offsetsOf(doc: Document, path: readonly PropertyKey[]): { start: number; end: number } | undefined {
+  let node: unknown = doc.contents;
+  let found: { start: number; end: number } | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === part);
+      if (!pair || !isScalar(pair.key) || !pair.key.range) return found;
+      const value = (pair.value as { range?: [number, number, number] } | null)?.range;
+      found = { start: pair.key.range[0], end: value ? value[1] : pair.key.range[1] };
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === "number") {
+      const item = node.items[part] as { range?: [number, number, number] } | undefined;
+      if (!item?.range) return found;
+      found = { start: item.range[0], end: item.range[1] };
+      node = item;
+    } else {
+      return found;
+    }
   }
-  const value = (pair.value as { range?: [number, number, number] } | null)?.range;
-  return [pair.key.range[0], value ? value[1] : pair.key.range[1]];
-}
-
-function placeIn(doc: Document, path: readonly PropertyKey[], toPoint: (offset: number) => Point): Point | undefined {
-  const [head, ...rest] = path;
-  if (head === undefined || !isMap(doc.contents)) return undefined;
-  const pair = doc.contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === head);
-  if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
-  if (rest.length > 0) {
-    const inner: unknown = doc.getIn(path as unknown[], true);
-    const range = (inner as { range?: [number, number, number] } | undefined)?.range;
-    if (range) return toPoint(range[0]);
-  }
-  return toPoint(pair.key.range[0]);
+  return found;
 }
 
 function firstLine(message: string): string {
