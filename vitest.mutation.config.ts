@@ -14,6 +14,8 @@ export default mergeConfig(
       alias: [{ find: /^fast-check$/, replacement: fileURLToPath(new URL("./tests/helpers/fast-check-capped.ts", import.meta.url)) }],
     },
     test: {
+      // Instrumented code under a loaded machine is several times slower than a plain run.
+      testTimeout: 120_000,
       exclude: ["**/node_modules/**", "tests/content/check-cli.test.ts", "tests/content/new-command.test.ts"],
     },
   }),
