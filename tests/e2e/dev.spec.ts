@@ -83,3 +83,9 @@ test("a broken file is reported in the terminal as content:check reports it, and
   await page.goto(`${BASE}/entry/gptlink-docker-server-error`, { timeout: 120_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("修好之后的标题");
 });
+
+test("the production server shows no 编辑此页 link without CONTENT_EDIT_URL", async ({ page }) => {
+  await page.goto("/entry/gptlink-docker-server-error");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "编辑此页" })).toHaveCount(0);
+});
