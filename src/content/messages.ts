@@ -236,6 +236,7 @@ export const catalog = {
   "example-in-signature": rule({
     severity: "error",
     reason: (signature: string) => `Signature \`${signature}\` is the upstream project's own value, not the reader's error text`,
+    note: () => "Keep the error text around the value and write a placeholder for the value itself",
   }),
   "placeholder-in-shell": rule({
     severity: "error",

@@ -74,7 +74,7 @@ export function scaffoldEntry(request: ScaffoldRequest, context: ScaffoldContext
     `system: ${system}`,
     `area: ${request.area}`,
     "tags: []",
-    ...(kind === "problem" ? ["# 用户会在屏幕或日志里看到、会粘贴进搜索框的原文", "signatures:", "  - （报错原文）"] : []),
+    ...(kind === "problem" ? ["# 用户会在屏幕或日志里看到、会粘贴进搜索框的原文", "signatures:", "  - （把用户看到的报错原文贴在这里）"] : []),
     "related: []",
     "# 这个条目覆盖的上游问题编号（content/upstream.yml）",
     `upstream: [${upstream.join(", ")}]`,

@@ -6,7 +6,7 @@ import { report } from "./messages";
 export interface YamlData {
   /** The parsed value, not yet validated. */
   readonly value: unknown;
-  /** Where a key, or an item inside a key's value, is written; the block's start when unknown. */
+  /** Where a top-level key, a nested key's value, or a list item is written; the block's start when unknown. */
   readonly placeOf: (path: readonly PropertyKey[]) => Point;
   /**
    * The same place as a range: from the key to the end of its value (or the whole item), for
@@ -47,8 +47,11 @@ export function readYamlMapping(source: string, lineOffset: number, file: VFile)
   return {
     value,
     placeOf: (path) => {
+      // A top-level key is pointed at by its name; a nested one by its value, which is what a
+      // schema message about it (`polarity.x: expected …`) is about.
       const at = offsetsOf(doc, path);
-      return at ? toPoint(at.start) : start;
+      if (!at) return start;
+      return toPoint(path.length > 1 && at.value !== undefined ? at.value : at.start);
     },
     rangeOf: (path) => {
       const at = offsetsOf(doc, path);
@@ -62,15 +65,15 @@ export function readYamlMapping(source: string, lineOffset: number, file: VFile)
  * start is the key's), a list item as the item. For a path that is not written (a missing
  * field), its nearest ancestor that is; undefined when not even the first key is.
  */
-function offsetsOf(doc: Document, path: readonly PropertyKey[]): { start: number; end: number } | undefined {
+function offsetsOf(doc: Document, path: readonly PropertyKey[]): { start: number; end: number; value?: number } | undefined {
   let node: unknown = doc.contents;
-  let found: { start: number; end: number } | undefined;
+  let found: { start: number; end: number; value?: number } | undefined;
   for (const part of path) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === part);
       if (!pair || !isScalar(pair.key) || !pair.key.range) return found;
       const value = (pair.value as { range?: [number, number, number] } | null)?.range;
-      found = { start: pair.key.range[0], end: value ? value[1] : pair.key.range[1] };
+      found = { start: pair.key.range[0], end: value ? value[1] : pair.key.range[1], ...(value ? { value: value[0] } : {}) };
       node = pair.value;
     } else if (isSeq(node) && typeof part === "number") {
       const item = node.items[part] as { range?: [number, number, number] } | undefined;

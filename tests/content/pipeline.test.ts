@@ -84,7 +84,7 @@ describe("YAML places", () => {
     expect(yaml?.placeOf(["signatures", 1])).toEqual({ line: 5, column: 5 });
     expect(yaml?.rangeOf(["signatures", 1])).toEqual({ start: { line: 5, column: 5 }, end: { line: 5, column: 17 } });
     expect(yaml?.rangeOf(["id"])).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 6 } });
-    expect(yaml?.placeOf(["nested", "key"])).toEqual({ line: 7, column: 3 });
+    expect(yaml?.placeOf(["nested", "key"])).toEqual({ line: 7, column: 8 });
     expect(yaml?.rangeOf(["nested", "key"])).toEqual({ start: { line: 7, column: 3 }, end: { line: 7, column: 9 } });
     expect(yaml?.placeOf(["missing"])).toEqual({ line: 1, column: 1 });
     expect(yaml?.rangeOf([])).toEqual({ start: { line: 1, column: 1 }, end: { line: 8, column: 1 } });
@@ -127,11 +127,11 @@ describe("section keywords", () => {
 
 describe("cross-file checks", () => {
   it("treat signatures that differ only in width, case and spacing as the same claim", async () => {
-    await tree.write("docker/first.md", entry("first", { signatures: "[Connection  Refused]" }));
-    await tree.write("docker/second.md", entry("second", { signatures: "[ｃｏｎｎｅｃｔｉｏｎ refused]" }));
+    await tree.write("docker/first.md", entry("first", { signatures: "[Backend  Gateway Refused Login]" }));
+    await tree.write("docker/second.md", entry("second", { signatures: "[ｂａｃｋｅｎｄ gateway refused login]" }));
     const lines = await messagesOf();
-    expect(lines).toContain("entries/docker/second.md:10:14  warning  Signature `ｃｏｎｎｅｃｔｉｏｎ refused` is also claimed by `first`  [signature-duplicate]");
-    expect(lines).toContain("    first defined at entries/docker/first.md:10:14-10:33");
+    expect(lines).toContain("entries/docker/second.md:10:14  warning  Signature `ｂａｃｋｅｎｄ gateway refused login` is also claimed by `first`  [signature-duplicate]");
+    expect(lines).toContain("    first defined at entries/docker/first.md:10:14-10:44");
   });
 
   it("do not report a link to an entry that failed on its own as unknown", async () => {
@@ -155,7 +155,7 @@ describe("the graph", () => {
     await tree.write("network/g.md", entry("g", { kind: "guide", area: "network", system: "gptlink", title: "丙" }, "## 步骤\n\n做。\n"));
     await tree.write(
       "network/p.md",
-      entry("p", { kind: "problem", area: "network", title: "丁", signatures: "[报错]" }, "## 原因：x {#x}\n\n### 检查\n\n是吗？\n\n### 解决\n\n改。\n"),
+      entry("p", { kind: "problem", area: "network", title: "丁", signatures: "[后端接口返回 502 Bad Gateway]" }, "## 原因：x {#x}\n\n### 检查\n\n是吗？\n\n### 解决\n\n改。\n"),
     );
     const { graph } = await buildContent(tree.dir);
     if (!graph) throw new Error("expected a graph");
@@ -169,8 +169,8 @@ describe("the graph", () => {
     expect(entriesIn(graph, "system", "gptlink").map((e) => e.id)).toEqual(["g"]);
     expect(coverage(graph)).toEqual(new Map([["S000-8", ["p", "q-a", "q-b", "g"]], ["S001-1", ["q-a"]]]));
     expect(upstreamSources(graph, getEntry(graph, "q-a")!)).toEqual([
-      { title: "gptlink 常见问题", slug: "gptlink-faq", ids: ["S000-8"] },
-      { title: "WeChat API 故障排查指南", slug: "wechat-api-guide", ids: ["S001-1"] },
+      { title: "gptlink 常见问题", slug: "gptlink-faq", url: null, ids: ["S000-8"] },
+      { title: "WeChat API 故障排查指南", slug: "wechat-api-guide", url: null, ids: ["S001-1"] },
     ]);
     expect(formatCoverage(graph)).toEqual(["Upstream coverage: 2/2", "  S000-8  p, q-a, q-b, g", "  S001-1  q-a"]);
     const exported = exportGraph(graph);
