@@ -134,7 +134,7 @@ async function wizardSample(limit: number): Promise<string[]> {
     const resolved = resolve(graph, state);
     if (!resolved.ok) continue;
     paths.push(wizardUrl(state));
-    for (const option of resolved.step.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
+    for (const option of resolved.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
   }
   return paths;
 }

@@ -8,6 +8,7 @@ import {
   parseEntryUrl,
   parseWizardKey,
   parseWizardPath,
+  parseWizardQuery,
   searchUrl,
   stepAnchor,
   systemUrl,
@@ -82,5 +83,22 @@ describe("urls", () => {
     const source = { path: "entries/docker/a b#c.md", file: "/srv/kb/content/entries/docker/a b#c.md" };
     expect(contentEditUrl("https://github.com/o/r/edit/main/content/{path}", source)).toBe("https://github.com/o/r/edit/main/content/entries/docker/a%20b%23c.md");
     expect(contentEditUrl("vscode://file/{file}", source)).toBe("vscode://file/srv/kb/content/entries/docker/a%20b%23c.md");
+  });
+});
+
+describe("wizard URL query", () => {
+  it("carries log evidence and the earlier answer, and reads them back", () => {
+    const evidence = [{ cause: "migrate-not-run", line: 3, text: "SQLSTATE[42S02]: Base table or view not found: 1146 & more #x" }];
+    const url = wizardUrl({ start: "gptlink-tables-not-created", answers: ["n"], evidence }, { was: "y" });
+    const parsed = new URL(url, "http://x");
+    expect(parsed.pathname).toBe("/wizard/gptlink-tables-not-created/n");
+    expect(parseWizardQuery({ e: parsed.searchParams.getAll("e"), was: parsed.searchParams.get("was") ?? undefined })).toEqual({ evidence, was: "y" });
+    expect(wizardUrl({ start: "a", answers: [] })).toBe("/wizard/a");
+  });
+
+  it("drops what does not parse instead of failing", () => {
+    expect(parseWizardQuery({ e: ["no-dots", "Bad.1.x", "a.0.x", "a.1.", "a.1.line\nbreak"], was: "../x" })).toEqual({ evidence: [], was: null });
+    expect(parseWizardQuery({ e: Array.from({ length: 50 }, (_, i) => `c.${i + 1}.t`) }).evidence).toHaveLength(5);
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))), (query) => void parseWizardQuery(query)));
   });
 });

@@ -387,6 +387,17 @@ export const catalog = {
     reason: (id: string, cause: string) => `Option leads to an unknown cause \`${cause}\` of entry \`${id}\``,
     note: () => "Use a cause id written as `{#…}` at the end of one of that entry's `## 原因：` headings",
   }),
+  "flow-options-same-place": rule({
+    severity: "error",
+    reason: (label: string, first: string) => `Option \`${label}\` leads to the same place as \`${first}\``,
+    note: () => "Merge the two into one option, or point this one somewhere else (an unsure answer needs its own target)",
+  }),
+  "flow-question-repeated": rule({
+    severity: "warning",
+    reason: (question: string, later: string) => `\`${question}\` is asked again on the same path, by ${later}`,
+    note: () =>
+      "Link the answer that settles it to the cause (`/entry/<id>#cause-<cause>`), so the wizard takes it as answered, or drop one of the two questions",
+  }),
   "flow-id-taken": rule({
     severity: "error",
     reason: (id: string) => `Flow id \`${id}\` is also an entry id`,

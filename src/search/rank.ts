@@ -71,14 +71,8 @@ interface UnitContext {
   readonly weights: ReadonlyMap<string, number>;
   /** Σ weight of the asked terms. */
   readonly total: number;
-  /** Share of `total` in terms the index has never seen. */
-  readonly unknownShare: number;
   /** Error codes the line names. */
   readonly codes: readonly string[];
-  /** Terms the index has never seen that look like the name of a different error: codes, identifiers, long jargon. */
-  readonly strange: number;
-  /** Share of `total` in unknown plain words: the story around an error, which says nothing against an entry. */
-  readonly plainUnknownShare: number;
   readonly families: readonly FamilyHit[];
   readonly familyTerms: readonly string[];
 }
@@ -94,16 +88,13 @@ interface Evidence {
 /** Everything ranking found for one query, before the decision of what to present. */
 interface Ranking {
   readonly ordered: readonly Evidence[];
-  /** Each line's best entry and its runner-up's score. */
-  readonly lineTops: readonly { readonly e: Evidence; readonly next: number }[];
+  /** Each line's best entry. */
+  readonly lineTops: readonly Evidence[];
   readonly multi: boolean;
   readonly units: readonly QueryUnit[];
   readonly truncated: boolean;
   /** The paste read as one text: its context and each entry's coverage of it. */
   readonly whole: { readonly context: UnitContext; readonly rel: ReadonlyMap<number, number> };
-  /** Each entry's best coverage of a line that reports a failure. */
-  readonly errorRel: ReadonlyMap<number, number>;
-  readonly errorLines: boolean;
 }
 
 export interface Searcher {
@@ -165,28 +156,20 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const famTerms = familyTerms(families);
     const list = [...new Set([...asked.all.slice(0, maxTerms), ...conceptTerms(folded), ...famTerms])];
     let total = 0;
-    let unknown = 0;
     const weights = new Map<string, number>();
     for (const term of list) {
-      const known = termIdf(term);
-      const weight = known ?? unknownWeight(term, asked.words, unknownIdf);
+      const weight = termIdf(term) ?? unknownWeight(term, asked.words, unknownIdf);
       weights.set(term, weight);
       total += weight;
-      if (known === null) unknown += weight;
     }
     const codes = asked.all.filter((t) => /^\d+$/.test(t) && looksLikeErrorCode(t));
-    const strangeTerms = list.filter((t) => termIdf(t) === null && asked.words.has(t) && STRANGE.test(t));
-    const plainUnknown = list.filter((t) => termIdf(t) === null && !strangeTerms.includes(t)).reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
     return {
       context: {
         unit,
         terms: list,
         weights,
         total,
-        unknownShare: total > 0 ? unknown / total : 0,
         codes,
-        strange: strangeTerms.length,
-        plainUnknownShare: total > 0 ? plainUnknown / total : 0,
         families,
         familyTerms: famTerms,
       },
@@ -254,32 +237,17 @@ export function createSearcher(data: SearchIndexData): Searcher {
   }
 
   /**
-   * The confidence features of a candidate. Query-level ones (error codes, families, unknown
-   * words, length) read the whole paste, so a story's title line cannot hide the error code in
-   * its log; candidate-level ones read its best line, the whole paste and the error lines.
+   * The confidence features of a candidate (see confidence.ts). The query-level ones (error codes,
+   * families) read the whole paste, so a story's title line cannot hide the error code in its log.
    */
-  function featuresOf(e: Evidence, next: number, ranking: Ranking): FeatureVector {
-    const { whole } = ranking;
-    const { context } = whole;
-    const code = context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1;
-    const family = context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1;
+  function featuresOf(e: Evidence, ranking: Ranking): FeatureVector {
+    const { context } = ranking.whole;
     return {
-      signature: e.signature ? Math.min(1, e.signature.weight / 24) : 0,
-      coverage: e.rel,
-      whole: whole.rel.get(e.doc) ?? 0,
-      errorLines: ranking.errorLines ? (ranking.errorRel.get(e.doc) ?? 0) : -1,
       score: e.score,
-      margin: e.score > 0 ? Math.max(0, (e.score - next) / e.score) : 0,
-      code,
-      unknown: context.unknownShare,
-      lineUnknown: e.context.unknownShare,
+      whole: ranking.whole.rel.get(e.doc) ?? 0,
       aliasCover: aliasCover(e.doc, context),
-      strange: Math.log1p(context.strange),
-      knownCoverage: Math.min(1, e.rel / Math.max(0.5, 1 - e.context.plainUnknownShare)),
-      knownWhole: Math.min(1, (whole.rel.get(e.doc) ?? 0) / Math.max(0.5, 1 - context.plainUnknownShare)),
-      matched: Math.log1p(e.rel * e.context.total),
-      length: Math.log1p(context.terms.length),
-      family,
+      code: context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1,
+      family: context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1,
     };
   }
 
@@ -358,18 +326,13 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const units = queryUnits(text, SEARCH_CONFIG.maxLines);
     const multi = units.length > 1;
     const best = new Map<number, Evidence>();
-    const lineTops: { e: Evidence; next: number }[] = [];
-    const errorRel = new Map<number, number>();
-    let errorLines = false;
+    const lineTops: Evidence[] = [];
     for (const unit of units) {
       const ranked = scoreLine(unit, !multi);
-      if (ranked[0]) lineTops.push({ e: ranked[0], next: ranked[1]?.score ?? 0 });
-      const isError = unit.salience === 1;
-      errorLines ||= isError;
+      if (ranked[0]) lineTops.push(ranked[0]);
       for (const e of ranked) {
         const seen = best.get(e.doc);
         if (!seen || e.score > seen.score) best.set(e.doc, { ...e });
-        if (isError) errorRel.set(e.doc, Math.max(errorRel.get(e.doc) ?? 0, e.rel));
       }
     }
     // The paste as a whole: an entry that several lines point at together gains on one that a
@@ -386,7 +349,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     for (const [doc, e] of best) if (e.score < SEARCH_CONFIG.suggestionThreshold) best.delete(doc);
     const ordered = [...best.values()].sort((a, b) => b.score - a.score);
     const wholeContext = multi ? (wholeEvidence[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerPaste).context) : (ordered[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerLine).context);
-    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel }, errorRel, errorLines };
+    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel } };
   }
 
   return {
@@ -396,21 +359,21 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const { ordered } = ranking;
       const top = ordered[0];
       const doc = top ? data.docs[top.doc] : undefined;
-      return top && doc ? { id: doc.id, features: featuresOf(top, ordered[1]?.score ?? 0, ranking) } : null;
+      return top && doc ? { id: doc.id, features: featuresOf(top, ranking) } : null;
     },
     search(query, options = {}) {
       const ranking = rankAll(query);
       const { ordered, lineTops, multi, units, truncated } = ranking;
       const model = data.confidence;
       const confidenceOf = new Map<number, number>();
-      ordered.forEach((e, i) => confidenceOf.set(e.doc, probability(model, featuresOf(e, i === 0 ? (ordered[1]?.score ?? 0) : (ordered[0]?.score ?? 0), ranking))));
-      // In a log, each line's own best match is judged against that line's runner-up too.
+      for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
+      // In a log, each line's own best match is judged too, not only the paste's first.
       const answerDocs = new Set<number>();
       const top = ordered[0];
       if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
       if (multi) {
-        for (const { e, next } of lineTops) {
-          if (probability(model, featuresOf(e, next, ranking)) >= model.threshold) answerDocs.add(e.doc);
+        for (const e of lineTops) {
+          if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
         }
       }
       const limit = clampLimit(options.limit);
@@ -436,9 +399,6 @@ export function createSearcher(data: SearchIndexData): Searcher {
     },
   };
 }
-
-/** An unknown term that names something (an error code, an identifier, jargon) rather than telling a story. */
-const STRANGE = /^(?:\d{3,}|[a-z][a-z0-9]*[_.:][a-z0-9_.:]+|[a-z]{9,}|[a-z]+\d[a-z0-9]*)$/;
 
 /** Sentences of a long line (at most 8), for lines over 40 characters. */
 function sentencesOf(text: string): string[] {

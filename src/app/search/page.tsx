@@ -8,7 +8,9 @@ import type { SearchHit } from "@/search/rank";
 import { parseSearchRequest } from "@/search/request";
 import { maskSecrets } from "@/search/secrets";
 import { getSearcher } from "@/search/server";
-import { SEARCH_PATH, searchUrl, WIZARD_HOME, wizardKey, wizardUrl } from "@/urls";
+import { getKnowledgeGraph } from "@/content";
+import { SEARCH_PATH, searchUrl, WIZARD_HOME, wizardUrl } from "@/urls";
+import { startFromHit } from "@/wizard/evidence";
 
 interface Props {
   searchParams: Promise<{ q?: string | string[]; mode?: string | string[] }>;
@@ -30,6 +32,10 @@ export default async function SearchPage({ searchParams }: Props) {
   const logMode = first(params.mode) === "log" || q.includes("\n");
   const request = parseSearchRequest(q, undefined);
   const response = request.ok ? (await getSearcher()).search(request.query) : null;
+  const graph = await getKnowledgeGraph();
+  // The wizard opens where the hit points, with the log lines that already answer a check.
+  const wizardHref = (hit: SearchHit) =>
+    wizardUrl(startFromHit(graph, hit, hit.line !== undefined ? [{ line: hit.line, text: hit.lineText ?? "" }] : [{ line: 1, text: response?.query ?? "" }]));
 
   return (
     <div className="search-page">
@@ -73,7 +79,7 @@ export default async function SearchPage({ searchParams }: Props) {
               </h2>
               <ol className="result-list">
                 {response.results.map((hit) => (
-                  <ResultCard key={hit.id} hit={hit} />
+                  <ResultCard key={hit.id} hit={hit} wizardHref={wizardHref(hit)} />
                 ))}
               </ol>
             </>
@@ -110,7 +116,7 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
-function ResultCard({ hit }: { hit: SearchHit }) {
+function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string }) {
   return (
     <li className="result-card">
       <div className="result-head">
@@ -129,7 +135,7 @@ function ResultCard({ hit }: { hit: SearchHit }) {
       </p>
       {hit.kind === "problem" ? (
         <p className="result-wizard">
-          <Link href={wizardUrl({ start: wizardKey(hit.id, hit.cause), answers: [] })}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
+          <Link href={wizardHref}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
         </p>
       ) : null}
       {hit.line !== undefined ? (
