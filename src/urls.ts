@@ -9,6 +9,11 @@ export function causeAnchor(cause: string): string {
   return `cause-${cause}`;
 }
 
+/** The `id` of a guide step's section on its entry page. */
+export function stepAnchor(step: string): string {
+  return `step-${step}`;
+}
+
 export function entryUrl(id: string, cause?: string | null): string {
   return `/entry/${encodeURIComponent(id)}${cause ? `#${causeAnchor(cause)}` : ""}`;
 }
@@ -29,6 +34,11 @@ export function parseEntryUrl(url: string): EntryRef | null {
 
 export const areaUrl = (slug: string): string => `/area/${encodeURIComponent(slug)}`;
 export const systemUrl = (slug: string): string => `/system/${encodeURIComponent(slug)}`;
+/** The listing page of an area or a system: the two taxonomies share one page shape. */
+export const taxonomyUrl = (by: "area" | "system", slug: string): string => (by === "area" ? areaUrl(slug) : systemUrl(slug));
+
+/** The serialised search index the browser's palette loads on first use. */
+export const SEARCH_INDEX_URL = "/search-index.json";
 
 export interface SearchParams {
   readonly q?: string;
@@ -36,12 +46,14 @@ export interface SearchParams {
   readonly mode?: "log";
 }
 
+export const SEARCH_PATH = "/search";
+
 export function searchUrl(params: SearchParams = {}): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   if (params.mode) query.set("mode", params.mode);
   const text = query.toString();
-  return text ? `/search?${text}` : "/search";
+  return text ? `${SEARCH_PATH}?${text}` : SEARCH_PATH;
 }
 
 /**
@@ -138,3 +150,15 @@ function safeDecode(segment: string): string | null {
 function decodeOrKeep(value: string): string {
   return safeDecode(value) ?? value;
 }
+
+/**
+ * Where an entry's "编辑此页" link leads: `pattern` (CONTENT_EDIT_URL) with `{path}` replaced by the
+ * file's path inside the content tree and `{file}` by its absolute path, each segment escaped.
+ */
+export function contentEditUrl(pattern: string, source: { readonly path: string; readonly file: string }): string {
+  const escape = (p: string) => p.split("/").map(encodeURIComponent).join("/");
+  return pattern.replaceAll("{path}", escape(source.path)).replaceAll("{file}", escape(source.file).replace(/^\/?/, ""));
+}
+
+/** The edit pattern `npm run dev` uses when CONTENT_EDIT_URL is not set: open the file in VS Code. */
+export const DEV_EDIT_PATTERN = "vscode://file/{file}";

@@ -20,6 +20,22 @@ const EnvSchema = z.object({
    * that looks used.
    */
   HEAP_MB: z.coerce.number().int().min(64).max(16384).default(192),
+  /**
+   * The content tree the app reads, relative to the working directory. Pages are prerendered at
+   * build time, so in production it matters when building; `npm run dev` reads it on every change.
+   */
+  CONTENT_DIR: z.string().min(1).default("content"),
+  /**
+   * Where an entry's "编辑此页" link leads: a pattern such as
+   * https://github.com/o/r/edit/main/content/{path}, where `{path}` is the file's path inside the
+   * content tree (`entries/docker/x.md`) and `{file}` its absolute path on this machine. Without it
+   * the link shows only under `npm run dev`, where it defaults to opening the file in VS Code.
+   */
+  CONTENT_EDIT_URL: z
+    .string()
+    .refine((pattern) => pattern.includes("{path}") || pattern.includes("{file}"), "must contain {path} or {file}")
+    .refine((pattern) => /^(?:https?|vscode|vscode-insiders|idea|file):/.test(pattern), "must be an http(s), vscode, idea or file URL")
+    .optional(),
   /** Where the wizard's "not solved" summary is sent: a ticket form or chat link, and/or a mailbox. */
   SUPPORT_URL: z
     .url({ message: "must be an absolute URL such as https://support.example.com/new" })
@@ -66,6 +82,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     HOSTNAME: source.HOSTNAME || undefined,
     CACHE_MB: source.CACHE_MB || undefined,
     HEAP_MB: source.HEAP_MB || undefined,
+    CONTENT_DIR: source.CONTENT_DIR || undefined,
+    CONTENT_EDIT_URL: source.CONTENT_EDIT_URL || undefined,
     SUPPORT_URL: source.SUPPORT_URL || undefined,
     SUPPORT_EMAIL: source.SUPPORT_EMAIL || undefined,
     SHUTDOWN_TIMEOUT: source.SHUTDOWN_TIMEOUT || undefined,

@@ -1,3 +1,4 @@
+import { entryUrl } from "@/urls";
 import type { FlowOption, FlowStep } from "./schema";
 
 /**
@@ -47,6 +48,6 @@ export function optionEffect(step: FlowStep, option: FlowOption): OptionEffect {
 export function optionPlace(option: FlowOption): string {
   const target = option.target;
   if (target.kind === "step") return `#${target.step}`;
-  if (target.cause === null) return `/entry/${target.entry}`;
-  return `${isUnsureLabel(option.label) ? "check" : "fix"}:/entry/${target.entry}#${target.cause}`;
+  if (target.cause === null) return entryUrl(target.entry);
+  return `${isUnsureLabel(option.label) ? "check" : "fix"}:${entryUrl(target.entry, target.cause)}`;
 }

@@ -1,5 +1,6 @@
 import type { VFile } from "vfile";
 import { optionEffect, optionPlace, type CauseRef } from "./flow-semantics";
+import { elsewhere } from "./link";
 import { report } from "./messages";
 import { sameQuestion } from "./question-similarity";
 import type { Entry, Flow, FlowStep } from "./schema";
@@ -17,12 +18,14 @@ export interface ParsedFlow {
  */
 export function linkFlows(parsed: readonly ParsedFlow[], entries: ReadonlyMap<string, Entry>, failedIds: ReadonlySet<string>): Flow[] {
   const kept: Flow[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, VFile>();
   for (const { file, flow } of parsed) {
     const errorsBefore = file.messages.filter((m) => m.fatal).length;
-    if (entries.has(flow.id) || failedIds.has(flow.id)) report(file, "flow-id-taken", { place: file.data.frontmatter?.placeOf(["id"]) }, flow.id);
-    if (seen.has(flow.id)) report(file, "id-duplicate", { place: file.data.frontmatter?.placeOf(["id"]) }, flow.id);
-    seen.add(flow.id);
+    const idPlace = (of: VFile) => of.data.frontmatter?.rangeOf(["id"]) ?? { line: 1, column: 1 };
+    if (entries.has(flow.id) || failedIds.has(flow.id)) report(file, "flow-id-taken", { place: idPlace(file) }, flow.id);
+    const first = seen.get(flow.id);
+    if (first) report(file, "flow-id-duplicate", { place: idPlace(file), cause: elsewhere(first, idPlace(first)) }, flow.id);
+    else seen.set(flow.id, file);
     const steps = new Map(flow.steps.map((s) => [s.id, s]));
     for (const step of flow.steps) {
       for (const option of step.options) {
@@ -34,9 +37,9 @@ export function linkFlows(parsed: readonly ParsedFlow[], entries: ReadonlyMap<st
         }
         const entry = entries.get(target.entry);
         if (!entry) {
-          if (!failedIds.has(target.entry)) report(file, "link-unknown-entry", { place }, target.entry);
+          if (!failedIds.has(target.entry)) report(file, "flow-target-unknown-entry", { place }, target.entry);
         } else if (target.cause !== null && !(entry.kind === "problem" && entry.causes.some((c) => c.id === target.cause))) {
-          report(file, "link-unknown-cause", { place }, target.entry, target.cause);
+          report(file, "flow-target-unknown-cause", { place }, target.entry, target.cause);
         }
       }
     }

@@ -1,5 +1,6 @@
 import { ERROR_PAGE_POLICY } from "./csp";
 import { securityHeaders } from "./headers";
+import { searchUrl } from "@/urls";
 
 /**
  * The answers that the proxy and the front give themselves, before or instead of Next.js: a short
@@ -71,5 +72,5 @@ function errorPage(title: string, detail: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · 排障知识库</title></head>
 <body style="font-family:system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.7">
 <h1>${title}</h1><p>${detail}</p>
-<p><a href="/">回到首页</a> 或 <a href="/search">搜索报错</a>。</p></body></html>`;
+<p><a href="/">回到首页</a> 或 <a href="${searchUrl()}">搜索报错</a>。</p></body></html>`;
 }

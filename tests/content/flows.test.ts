@@ -37,8 +37,8 @@ describe("authored flows", () => {
 
   it.each([
     ["an unknown step", "\n## 问？ {#a}\n\n- [去](#nowhere)\n", "wizards/bad.md:11:1  error  Option leads to an unknown step `#nowhere`  [flow-target-unknown-step]"],
-    ["an unknown entry", "\n## 问？ {#a}\n\n- [去](/entry/ghost)\n", "wizards/bad.md:11:1  error  Link to an unknown entry `ghost`  [link-unknown-entry]"],
-    ["an unknown cause", "\n## 问？ {#a}\n\n- [去](/entry/real-problem#cause-ghost)\n", "wizards/bad.md:11:1  error  Link to an unknown cause `ghost` of entry `real-problem`  [link-unknown-cause]"],
+    ["an unknown entry", "\n## 问？ {#a}\n\n- [去](/entry/ghost)\n", "wizards/bad.md:11:1  error  Option leads to an unknown entry `ghost`  [flow-target-unknown-entry]"],
+    ["an unknown cause", "\n## 问？ {#a}\n\n- [去](/entry/real-problem#cause-ghost)\n", "wizards/bad.md:11:1  error  Option leads to an unknown cause `ghost` of entry `real-problem`  [flow-target-unknown-cause]"],
     ["an unreachable step", "\n## 问？ {#a}\n\n- [去](/entry/real-problem)\n\n## 孤立？ {#b}\n\n- [去](/entry/real-problem)\n", "wizards/bad.md:13:1  error  Step `b` cannot be reached from the first step  [flow-step-unreachable]"],
     ["a cycle", "\n## 问？ {#a}\n\n- [去](#b)\n\n## 再问？ {#b}\n\n- [回](#a)\n", "wizards/bad.md:9:1  error  Steps form a cycle: a → b → a  [flow-cycle]"],
     ["a step with no way forward", "\n## 问？ {#a}\n\n只有说明。\n", "wizards/bad.md:9:1  error  Step `a` has no way forward  [flow-step-no-options]"],

@@ -9,7 +9,7 @@ import { parseSearchRequest } from "@/search/request";
 import { maskSecrets } from "@/search/secrets";
 import { getSearcher } from "@/search/server";
 import { getKnowledgeGraph } from "@/content";
-import { searchUrl, WIZARD_HOME, wizardUrl } from "@/urls";
+import { SEARCH_PATH, searchUrl, WIZARD_HOME, wizardUrl } from "@/urls";
 import { startFromHit } from "@/wizard/evidence";
 
 interface Props {
@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1>搜索报错</h1>
       <div className="search-modes">
         {logMode ? (
-          <form action="/search" method="get" className="log-form">
+          <form action={SEARCH_PATH} method="get" className="log-form">
             <label htmlFor="log-input">粘贴日志（可以是整段 docker logs 输出，只在本次搜索中使用，不会保存）</label>
             <textarea id="log-input" name="q" rows={12} defaultValue={maskSecrets(q)} spellCheck={false} />
             <input type="hidden" name="mode" value="log" />
