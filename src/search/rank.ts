@@ -13,7 +13,7 @@ import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
 import { SignatureIndex, type SignatureHit } from "./signatures";
-import { bestSnippet } from "./snippets";
+import { bestSnippet, quotable, type Quotable } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { terms } from "./tokenize";
 
@@ -252,15 +252,18 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const score = salience * (rel + (signature ? signatureBoost(signature.weight) : 0) + (fuzzyBonus.get(doc) ?? 0));
       if (score >= floor) found.push({ doc, score, rel, signature, context });
     };
-    scores.docs.forEach((doc, i) => consider(doc, scores.rel[i] ?? 0));
-    const seen = new Set(scores.docs);
-    for (const doc of [...signatureOf.keys(), ...fuzzyBonus.keys()]) {
-      if (!seen.has(doc)) {
-        seen.add(doc);
-        consider(doc, 0);
-      }
+    // Most entries have neither a signature nor a typo bonus: they are judged by words alone,
+    // without a lookup each (a large corpus touches thousands per line).
+    const extra = new Set([...signatureOf.keys(), ...fuzzyBonus.keys()]);
+    const { docs, rel } = scores;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] ?? 0;
+      const r = rel[i] ?? 0;
+      if (extra.delete(doc)) consider(doc, r);
+      else if (salience * r >= floor) found.push({ doc, score: salience * r, rel: r, signature: null, context });
     }
-    return found.sort((a, b) => b.score - a.score).slice(0, SEARCH_CONFIG.maxLimit);
+    for (const doc of extra) consider(doc, 0);
+    return topScored(found, SEARCH_CONFIG.maxLimit);
   }
 
   /**
@@ -342,15 +345,21 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
   }
 
-  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures. */
-  function snippetsOf(doc: number): { text: string; cause: number }[] {
+  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures; read once per entry. */
+  const quotables = new Map<number, readonly Quotable[]>();
+  function snippetsOf(doc: number): readonly Quotable[] {
+    const known = quotables.get(doc);
+    if (known) return known;
     const meta = data.docs[doc];
-    if (!meta) return [];
-    return [
-      ...[...meta.summary, ...meta.aliases].map((text) => ({ text, cause: -1 })),
-      ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => ({ text, cause: i }))),
-      ...(signaturesOf.get(doc) ?? []).map((sig) => ({ text: sig.text, cause: sig.cause })),
-    ];
+    const list = meta
+      ? [
+          ...[...meta.summary, ...meta.aliases].map((text) => quotable(text, -1)),
+          ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => quotable(text, i))),
+          ...(signaturesOf.get(doc) ?? []).map((sig) => quotable(sig.text, sig.cause)),
+        ]
+      : [];
+    quotables.set(doc, list);
+    return list;
   }
 
   function snippetOf(doc: DocMeta, cause: number, e: Evidence, matched: readonly string[]): { snippet?: string } {
@@ -434,12 +443,17 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const ordered = ranking.ordered.filter((e) => matchesFilter(docOf(e), filter));
     const lineTops = ranking.lineTops.filter((e) => matchesFilter(docOf(e), filter));
     const model = data.confidence;
-    const confidenceOf = new Map<number, number>();
-    for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
+    // Only the few candidates that can be shown are judged: a large corpus ranks thousands.
+    const judged = new Map<Evidence, number>();
+    const confidenceOf = (e: Evidence): number => {
+      let p = judged.get(e);
+      if (p === undefined) judged.set(e, (p = probability(model, featuresOf(e, ranking))));
+      return p;
+    };
     // In a log, each line's own best match is judged too, not only the paste's first.
     const answerDocs = new Set<number>();
     const top = ordered[0];
-    if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
+    if (top && confidenceOf(top) >= model.threshold) answerDocs.add(top.doc);
     if (multi) {
       for (const e of lineTops) {
         if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
@@ -459,8 +473,8 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const response: SearchResponse = {
       query,
       confident: results.length > 0,
-      results: results.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
-      suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
+      results: results.map((e) => toHit(e, confidenceOf(e))),
+      suggestions: suggestions.map((e) => toHit(e, confidenceOf(e))),
       truncated,
       lines: units.filter((u) => u.line !== undefined).length || 1,
       facets,
@@ -490,6 +504,19 @@ function unknownWeight(term: string, words: ReadonlySet<string>, unknownIdf: num
   // An API field or function name (mentioned_mobile_list, getphonenumber) the index has never seen.
   if (/^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/.test(term) || /^[a-z]{12,}$/.test(term)) return 2 * unknownIdf;
   return words.has(term) ? unknownIdf : 0;
+}
+
+/**
+ * The `k` best-scored, best first. A line of a large corpus scores thousands of entries: the cut
+ * is found with a native numeric sort of the scores alone, and only what passes it is sorted.
+ */
+export function topScored<T extends { readonly score: number }>(items: readonly T[], k: number): T[] {
+  if (items.length > k * 4) {
+    const scores = Float64Array.from(items, (item) => item.score).sort();
+    const cut = scores[scores.length - k] ?? -Infinity;
+    items = items.filter((item) => item.score >= cut);
+  }
+  return [...items].sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 export function clampLimit(limit: number | undefined): number {
