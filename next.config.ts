@@ -7,7 +7,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   output: "standalone",
   // The app reads content/ at run time (search API, health); ship it with the standalone server.
-  outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+  // So does the feedback database, which applies its SQL migrations at start-up.
+  outputFileTracingIncludes: { "/**": ["./content/**/*", "./src/feedback/migrations/**/*"] },
+  // Loaded by Node from node_modules at run time rather than bundled: PGlite finds its .wasm files
+  // relative to its own module, and pg has optional native parts.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   async headers() {
     return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },

@@ -12,4 +12,6 @@ export async function register() {
   await Promise.all([getSearcher(), getWizardGraph()]).catch((error: unknown) => {
     console.error("排障知识库: content could not be loaded at start-up", error);
   });
+  // Open the feedback database in the background: the site serves without it.
+  (await import("./feedback/server")).feedback();
 }

@@ -12,7 +12,7 @@ import { NextResponse, type NextRequest } from "next/server";
  *   'unsafe-inline' and no 'unsafe-eval' for scripts, so inline event handlers never run. The
  *   caching front (src/front) swaps the nonce of a page it keeps for that page's hashes.
  */
-const DYNAMIC = /^\/(?:search|wizard|api)(?:\/|$)/;
+const DYNAMIC = /^\/(?:search|wizard|api|feedback|insights)(?:\/|$)/;
 
 let hashes: Record<string, string[]> | null = null;
 function pageHashes(pathname: string): string[] {

@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import vary from "vary";
 import { SECURITY_HEADERS } from "@/config/security-headers";
+import { carriesAdminCredentials } from "@/feedback/admin";
 import { inlineScriptHashes, pinScriptHashes } from "./csp";
 
 /**
@@ -167,6 +168,8 @@ function cacheKey(req: IncomingMessage): string | null {
   if (req.method !== "GET" || !url.startsWith("/") || url.includes("?")) return null;
   if (url.startsWith("/api/") || url.startsWith("/_next/")) return null;
   if (ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
+  // What a request with credentials sees (the insights page) is neither served from nor kept for others.
+  if (carriesAdminCredentials(req.headers)) return null;
   return url;
 }
 

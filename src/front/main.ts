@@ -29,7 +29,8 @@ if (!existsSync(nextServer)) {
 const internalPort = await freePort();
 // Long search queries and pasted logs arrive in the URL of the no-JS search page: allow big headers.
 const next = spawn(process.execPath, ["--max-http-header-size=131072", `--max-old-space-size=${HEAP_MB}`, nextServer], {
-  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: String(IDLE_MS * 2) },
+  // The Next.js server runs in its own folder; a relative DATA_DIR means the folder we were started in.
+  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: String(IDLE_MS * 2), DATA_DIR: path.resolve(result.env.DATA_DIR) },
   stdio: ["ignore", "inherit", "inherit"],
 });
 let stopping = false;

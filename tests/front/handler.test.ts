@@ -73,6 +73,9 @@ function answer(url: string, body: string, res: http.ServerResponse): void {
     page(404);
   } else if (url === "/cookie") {
     page(200, { "set-cookie": "session=1" });
+  } else if (url === "/api/feedback-cookie") {
+    res.writeHead(202, { "content-type": "application/json", "set-cookie": "kb_sid=new; Path=/api/; HttpOnly; SameSite=Lax" });
+    res.end("{}");
   } else if (url.startsWith("/api/")) {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ echo: body }));
@@ -136,6 +139,8 @@ describe("the caching front", () => {
     ["a router prefetch", "/wizard/triage", { "next-router-prefetch": "1" }],
     ["the API", "/api/health", {}],
     ["a static asset", "/_next/static/chunk.js", {}],
+    ["a request with the insights token", "/insights", { authorization: "Bearer 0123456789abcdef" }],
+    ["a request with the insights cookie", "/insights", { cookie: "theme=dark; kb_admin=abc" }],
   ])("passes %s through to Next.js every time", async (_name, path, headers) => {
     const base = await start();
     await request(base, path, { headers });
@@ -150,6 +155,22 @@ describe("the caching front", () => {
     const reply = await request(base, "/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: '{"q":"40001"}' });
     expect(JSON.parse(reply.body.toString("utf8"))).toEqual({ echo: '{"q":"40001"}' });
     expect(seen[0]?.headers["x-forwarded-for"]).toBe("127.0.0.1");
+  });
+
+  it("never answers a request with credentials from what it kept for anonymous visitors", async () => {
+    const base = await start();
+    await request(base, "/insights");
+    expect((await request(base, "/insights")).headers["x-cache"]).toBe("hit");
+    const admin = await request(base, "/insights", { headers: { cookie: "kb_admin=abc" } });
+    expect(admin.headers["x-cache"]).toBeUndefined();
+    expect(seen.map((s) => s.headers.cookie)).toEqual([undefined, "kb_admin=abc"]);
+  });
+
+  it("passes the session cookie of a write through, both ways", async () => {
+    const base = await start();
+    const reply = await request(base, "/api/feedback-cookie", { method: "POST", headers: { cookie: "kb_sid=abc.def" }, body: "{}" });
+    expect(seen[0]?.headers.cookie).toBe("kb_sid=abc.def");
+    expect(reply.headers["set-cookie"]).toEqual(["kb_sid=new; Path=/api/; HttpOnly; SameSite=Lax"]);
   });
 
   it("does not keep an error page or a response that sets a cookie", async () => {

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { Highlighted } from "@/components/Highlighted";
+import { SearchOpenTracker } from "@/components/feedback/SearchOpenTracker";
 import { KIND_LABEL } from "@/components/labels";
+import { recordSearch } from "@/feedback/record-search";
 import { SearchForm } from "@/components/SearchForm";
 import { SEARCH_CONFIG } from "@/search/config";
 import type { SearchHit } from "@/search/rank";
@@ -30,6 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const logMode = first(params.mode) === "log" || q.includes("\n");
   const request = parseSearchRequest(q, undefined);
   const response = request.ok ? (await getSearcher()).search(request.query) : null;
+  const searchId = response && request.ok ? await recordSearch(request.query, response, "page", await headers()) : null;
 
   return (
     <div className="search-page">
@@ -61,7 +65,8 @@ export default async function SearchPage({ searchParams }: Props) {
       )}
 
       {response ? (
-        <section aria-labelledby="results-title" className="results">
+        <section aria-labelledby="results-title" className="results" id="search-results">
+          {searchId ? <SearchOpenTracker searchId={searchId} shown={[...response.results, ...response.suggestions].map((hit) => hit.id)} containerId="search-results" /> : null}
           {response.truncated ? (
             <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
           ) : null}

@@ -1,23 +1,35 @@
 import { getKnowledgeGraph } from "@/content";
+import { feedback } from "@/feedback/server";
 
 export const dynamic = "force-dynamic";
 
-/** `GET /api/health`: for a Docker HEALTHCHECK or a load balancer. */
+/**
+ * `GET /api/health`: for a Docker HEALTHCHECK or a load balancer. Content is what the site
+ * serves, so without it the answer is 503. The feedback database is not needed for reading: when
+ * it is down or slow the site still answers 200, with status "degraded" and the reason.
+ */
 export async function GET() {
+  const headers = { "Cache-Control": "no-store" };
   try {
     const graph = await getKnowledgeGraph();
     const count = (kind: string) => graph.entries.filter((e) => e.kind === kind).length;
+    const service = feedback();
+    const storage = service.state();
+    const queue = service.stats();
+    const degraded = storage.status === "down" || storage.status === "slow";
     return Response.json(
       {
-        status: "ok",
+        status: degraded ? "degraded" : "ok",
+        ...(degraded ? { reason: `feedback database ${storage.status}: ${storage.reason}` } : {}),
         contentVersion: graph.version,
         entries: { total: graph.entries.length, problem: count("problem"), question: count("question"), guide: count("guide") },
         flows: graph.flows.length,
+        feedback: { status: storage.status, driver: service.storage()?.kind ?? null, queued: queue.waiting, stored: queue.stored },
         uptimeSeconds: Math.round(process.uptime()),
       },
-      { headers: { "Cache-Control": "no-store" } },
+      { headers },
     );
   } catch {
-    return Response.json({ status: "error", message: "content could not be loaded" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "error", message: "content could not be loaded" }, { status: 503, headers });
   }
 }
