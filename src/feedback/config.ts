@@ -3,7 +3,7 @@
  * wait in memory for the database, and how the database's health is watched. The settings a
  * deployment changes (retention, rate, token, RERANK) are environment variables (src/config/env.ts).
  */
-export const FEEDBACK_CONFIG = Object.freeze({
+const DEFAULTS = {
   /** Request bodies larger than this get 413 before they are read. */
   maxFeedbackBytes: 4 * 1024,
   maxEventBytes: 16 * 1024,
@@ -30,6 +30,7 @@ export const FEEDBACK_CONFIG = Object.freeze({
   slowMs: 2_000,
   /** Buckets of the per-client rate limit kept in memory. */
   rateLimitClients: 50_000,
-});
+};
 
-export type FeedbackConfig = typeof FEEDBACK_CONFIG;
+export type FeedbackConfig = { readonly [K in keyof typeof DEFAULTS]: number };
+export const FEEDBACK_CONFIG: FeedbackConfig = Object.freeze(DEFAULTS);

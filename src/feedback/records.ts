@@ -94,6 +94,8 @@ export function checkEvent(body: unknown, graph: KnowledgeGraph, wizards: Wizard
 
 /** The wizard step a path shows, or null when it is not a wizard URL of the current content. */
 export function wizardStepAt(path: string, wizards: WizardGraph) {
+  // A path on this site only: the form endpoint redirects to it.
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
   let pathname: string;
   try {
     pathname = new URL(path, "http://localhost").pathname;

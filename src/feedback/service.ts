@@ -65,7 +65,7 @@ export function startFeedbackService(options: ServiceOptions): FeedbackService {
     write: async (batch) => {
       if (!storage) throw new Error("the database is not open");
       const { writeBatch } = await import("./write");
-      await writeBatch(storage.db, batch);
+      await writeBatch(storage, batch);
     },
     onResult: (error) => {
       if (error === null) state = { status: "ok" };

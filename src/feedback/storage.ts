@@ -24,6 +24,8 @@ export interface Storage {
   readonly db: Db;
   /** A round trip to the database, failing after `timeoutMs`. */
   ping(timeoutMs: number): Promise<void>;
+  /** Runs `work` in a transaction; a connection that failed is thrown away, never reused. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -68,12 +70,30 @@ async function openPostgres(url: string, migrationsFolder: string): Promise<Stor
     query_timeout: 10_000,
     application_name: "paizhang-kb",
   });
-  // An idle connection that the server drops emits an error on the pool; the next query reconnects.
+  // A connection the server drops emits "error": on the pool while idle, on the client while it is
+  // checked out (inside a transaction). Either would stop the process if nobody listened; the
+  // query in flight fails on its own and the queue tries again.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db: Db = drizzleNodePg({ client: pool, schema });
   return {
     kind: "postgres",
     db,
+    // Not db.transaction(): drizzle 0.45 sends BEGIN outside its try block, so a connection that
+    // fails at BEGIN is never released, and one that fails later goes back to the pool as if sound.
+    // Here the connection is checked out, and given back or destroyed, by us.
+    async transaction(work) {
+      const client = await pool.connect();
+      let failed = false;
+      try {
+        return await drizzleNodePg({ client, schema }).transaction(work);
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        client.release(failed);
+      }
+    },
     ping: async (timeoutMs) => {
         await withDeadline(db.execute(sql`select 1`), timeoutMs);
       },
@@ -92,6 +112,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
     return {
       kind: "pglite",
       db,
+      transaction: (work) => db.transaction(work),
       ping: async (timeoutMs) => {
         await withDeadline(db.execute(sql`select 1`), timeoutMs);
       },

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { PendingRecord } from "./queue";
 import { searches, searchOpens, votes, wizardOutcomes, type NewVote, type NewWizardOutcome } from "./schema";
-import type { Db } from "./storage";
+import type { Storage } from "./storage";
 
 /**
  * Writes one batch from the queue in one transaction, a statement per table. A person's repeated
@@ -9,7 +9,7 @@ import type { Db } from "./storage";
  * "abandoned" (a walk left in another tab and finished later); within a batch the last one wins,
  * since one statement cannot update a row twice.
  */
-export async function writeBatch(db: Db, batch: readonly PendingRecord[]): Promise<void> {
+export async function writeBatch(storage: Pick<Storage, "transaction">, batch: readonly PendingRecord[]): Promise<void> {
   const byTable = {
     votes: [] as NewVote[],
     wizardOutcomes: [] as NewWizardOutcome[],
@@ -21,7 +21,7 @@ export async function writeBatch(db: Db, batch: readonly PendingRecord[]): Promi
   const [anonymousVotes, sessionVotes] = partition(byTable.votes, (v) => !v.session);
   const [unlinkedRuns, runs] = partition(byTable.wizardOutcomes, (o) => !o.run);
 
-  await db.transaction(async (tx) => {
+  await storage.transaction(async (tx) => {
     if (anonymousVotes.length > 0) await tx.insert(votes).values(anonymousVotes);
     const latestVotes = lastBy(sessionVotes, (v) => `${v.session}\u0000${v.entry}\u0000${v.cause ?? ""}`);
     if (latestVotes.length > 0) {

@@ -52,14 +52,14 @@ describe.each(DRIVERS)("storage on %s", (driver) => {
   }, 120_000);
 
   it("stores votes; a session's second vote on the same target replaces its first", async () => {
-    await writeBatch(storage.db, [
+    await writeBatch(storage, [
       { table: "votes", row: { entry: "e1", helpful: true } },
       { table: "votes", row: { entry: "e1", helpful: true } },
       { table: "votes", row: { session: "s1", entry: "e1", helpful: false, reason: "没用" } },
       { table: "votes", row: { session: "s1", entry: "e1", cause: "c1", helpful: true } },
     ]);
     // Later batch: s1 changes its mind on the entry (same target), and votes twice in one batch on c2.
-    await writeBatch(storage.db, [
+    await writeBatch(storage, [
       { table: "votes", row: { session: "s1", entry: "e1", helpful: true } },
       { table: "votes", row: { session: "s1", entry: "e1", cause: "c2", helpful: true } },
       { table: "votes", row: { session: "s1", entry: "e1", cause: "c2", helpful: false } },
@@ -78,17 +78,17 @@ describe.each(DRIVERS)("storage on %s", (driver) => {
   });
 
   it("refuses a reason over 500 characters even if a caller forgets to check", async () => {
-    await expect(writeBatch(storage.db, [{ table: "votes", row: { entry: "e1", helpful: false, reason: "长".repeat(501) } }])).rejects.toThrow();
+    await expect(writeBatch(storage, [{ table: "votes", row: { entry: "e1", helpful: false, reason: "长".repeat(501) } }])).rejects.toThrow();
   });
 
   it("stores wizard outcomes; a walk's ending replaces 'abandoned' but is never replaced by it", async () => {
     const base = { start: "p1", entry: "p1", answers: 2, path: ["problem/p1/check/a", "problem/p1/fix/a"] };
-    await writeBatch(storage.db, [
+    await writeBatch(storage, [
       { table: "wizardOutcomes", row: { ...base, run: "r1", outcome: "abandoned", step: "problem/p1/fix/a", cause: "a" } },
       { table: "wizardOutcomes", row: { ...base, run: "r2", outcome: "solved", step: "problem/p1/solved/a", cause: "a" } },
       { table: "wizardOutcomes", row: { ...base, outcome: "unsolved", step: "problem/p1/unsolved" } },
     ]);
-    await writeBatch(storage.db, [
+    await writeBatch(storage, [
       { table: "wizardOutcomes", row: { ...base, run: "r1", outcome: "solved", step: "problem/p1/solved/a", cause: "a", answers: 3 } },
       { table: "wizardOutcomes", row: { ...base, run: "r2", outcome: "abandoned", step: "problem/p1/check/b", cause: "b" } },
     ]);
@@ -105,11 +105,11 @@ describe.each(DRIVERS)("storage on %s", (driver) => {
 
   it("stores searches and the results opened from them, in either order", async () => {
     const id = "5b7d2c1e-8f3a-4d6b-9c0e-1a2b3c4d5e6f";
-    await writeBatch(storage.db, [{ table: "searchOpens", row: { search: id, entry: "e1", rank: 0 } }]);
+    await writeBatch(storage, [{ table: "searchOpens", row: { search: id, entry: "e1", rank: 0 } }]);
     const search = { id, source: "page" as const, query: "errcode 40001", template: "errcode 40001", confident: true, shown: ["e1", "e2"] };
-    await writeBatch(storage.db, [{ table: "searches", row: search }]);
+    await writeBatch(storage, [{ table: "searches", row: search }]);
     // The same search sent twice (a retried batch) is kept once.
-    await writeBatch(storage.db, [{ table: "searches", row: search }]);
+    await writeBatch(storage, [{ table: "searches", row: search }]);
     expect(await storage.db.select({ id: searches.id, shown: searches.shown, confident: searches.confident }).from(searches)).toEqual([
       { id, shown: ["e1", "e2"], confident: true },
     ]);
@@ -125,7 +125,7 @@ describe.each(DRIVERS)("storage on %s", (driver) => {
     await storage.db.delete(wizardOutcomes);
     await storage.db.delete(searches);
     await storage.db.delete(searchOpens);
-    await writeBatch(storage.db, [
+    await writeBatch(storage, [
       { table: "votes", row: { entry: "old", helpful: true, createdAt: old } },
       { table: "votes", row: { entry: "kept", helpful: true, createdAt: kept } },
       { table: "wizardOutcomes", row: { start: "p", outcome: "unsolved", step: "s", answers: 1, path: [], createdAt: old } },
