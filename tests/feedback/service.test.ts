@@ -64,7 +64,8 @@ describe("the recording service when PostgreSQL stops and comes back", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await service?.close();
+    // Bounded, so that the server is stopped even if closing hangs.
+    await Promise.race([service?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     server?.destroy();
   }, 60_000);
 
