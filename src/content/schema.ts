@@ -1,5 +1,6 @@
 import type { RootContent } from "mdast";
 import { z } from "zod";
+import { parseSignature, PLACEHOLDERS } from "./signature-pattern";
 
 /**
  * The one source of content types. Front matter is validated against the `*FrontmatterSchema`s;
@@ -18,6 +19,20 @@ const scalarText = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim())
   .pipe(z.string().min(1, "must not be empty"));
+/** An error text as printed, with `{placeholder}`s for the parts that vary (see signature-pattern.ts). */
+const signatureText = (base: z.ZodType<string>) =>
+  base.superRefine((value, ctx) => {
+    const { pieces, unknown } = parseSignature(value);
+    for (const name of unknown) {
+      ctx.addIssue({ code: "custom", message: `unknown placeholder \`{${name}}\`; use one of ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(", ")}` });
+    }
+    const literal = pieces.map((piece) => ("literal" in piece ? piece.literal : "")).join("");
+    // Han characters say about twice as much as Latin ones, as the search weighs them.
+    const weight = [...literal.replace(/[\s\p{P}\p{S}]/gu, "")].reduce((sum, char) => sum + (/\p{Script=Han}/u.test(char) ? 2 : 1), 0);
+    if (weight < 3) ctx.addIssue({ code: "custom", message: "a signature needs at least three letters or digits (or two Chinese characters) besides its placeholders" });
+  });
+/** Other names users give the symptom: English phrasing, colloquial Chinese. Searched, never shown as error text. */
+const alias = text.max(120, "keep an alias under 120 characters");
 const isoDate = z.iso.date("expected a date written as YYYY-MM-DD");
 const upstreamId = z.string().regex(UPSTREAM_PATTERN, "expected an id such as `S000-4`");
 
@@ -50,7 +65,8 @@ const commonFields = {
   system: slug,
   area: slug,
   tags: z.array(scalarText).default([]),
-  signatures: z.array(scalarText).default([]),
+  signatures: z.array(signatureText(scalarText)).default([]),
+  aliases: z.array(alias).default([]),
   related: z.array(slug).default([]),
   upstream: z.array(upstreamId).min(1, "list at least one upstream problem id"),
   updated: isoDate,
@@ -59,7 +75,7 @@ const commonFields = {
 export const ProblemFrontmatterSchema = z.strictObject({
   kind: z.literal("problem"),
   ...commonFields,
-  signatures: z.array(scalarText).min(1, "a problem needs at least one signature"),
+  signatures: z.array(signatureText(scalarText)).min(1, "a problem needs at least one signature"),
 });
 export const QuestionFrontmatterSchema = z.strictObject({ kind: z.literal("question"), ...commonFields });
 export const GuideFrontmatterSchema = z.strictObject({ kind: z.literal("guide"), ...commonFields });
@@ -92,7 +108,7 @@ export const CauseSchema = z.strictObject({
   id: slug,
   title: text,
   description: BlocksSchema.nullable(),
-  signatures: z.array(text),
+  signatures: z.array(signatureText(text)),
   check: z.strictObject({ question: text, details: BlocksSchema.nullable() }),
   fix: BlocksSchema,
   line: z.number().int().positive(),
