@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { PendingRecord } from "./queue";
 import { searches, searchOpens, votes, wizardOutcomes, type NewVote, type NewWizardOutcome } from "./schema";
-import type { Storage } from "./storage";
+import type { Statement, Storage } from "./storage";
 
 /**
  * Writes one batch from the queue in one transaction, a statement per table. A person's repeated
@@ -9,7 +9,8 @@ import type { Storage } from "./storage";
  * "abandoned" (a walk left in another tab and finished later); within a batch the last one wins,
  * since one statement cannot update a row twice.
  */
-export async function writeBatch(storage: Pick<Storage, "transaction">, batch: readonly PendingRecord[]): Promise<void> {
+export async function writeBatch(storage: Pick<Storage, "db" | "batch">, batch: readonly PendingRecord[]): Promise<void> {
+  const { db } = storage;
   const byTable = {
     votes: [] as NewVote[],
     wizardOutcomes: [] as NewWizardOutcome[],
@@ -20,24 +21,27 @@ export async function writeBatch(storage: Pick<Storage, "transaction">, batch: r
 
   const [anonymousVotes, sessionVotes] = partition(byTable.votes, (v) => !v.session);
   const [unlinkedRuns, runs] = partition(byTable.wizardOutcomes, (o) => !o.run);
+  const latestVotes = lastBy(sessionVotes, (v) => `${v.session}\u0000${v.entry}\u0000${v.cause ?? ""}`);
+  const latestRuns = lastBy(runs, (o) => o.run ?? "", (earlier, later) => later.outcome !== "abandoned" || earlier.outcome === "abandoned");
 
-  await storage.transaction(async (tx) => {
-    if (anonymousVotes.length > 0) await tx.insert(votes).values(anonymousVotes);
-    const latestVotes = lastBy(sessionVotes, (v) => `${v.session}\u0000${v.entry}\u0000${v.cause ?? ""}`);
-    if (latestVotes.length > 0) {
-      await tx
+  const statements: Statement[] = [];
+  if (anonymousVotes.length > 0) statements.push(db.insert(votes).values(anonymousVotes));
+  if (latestVotes.length > 0) {
+    statements.push(
+      db
         .insert(votes)
         .values(latestVotes)
         .onConflictDoUpdate({
           target: [votes.session, votes.entry, votes.cause],
           targetWhere: sql`session is not null`,
           set: { helpful: sql`excluded.helpful`, reason: sql`excluded.reason`, createdAt: sql`excluded.created_at` },
-        });
-    }
-    if (unlinkedRuns.length > 0) await tx.insert(wizardOutcomes).values(unlinkedRuns);
-    const latestRuns = lastBy(runs, (o) => o.run ?? "", (earlier, later) => later.outcome !== "abandoned" || earlier.outcome === "abandoned");
-    if (latestRuns.length > 0) {
-      await tx
+        }),
+    );
+  }
+  if (unlinkedRuns.length > 0) statements.push(db.insert(wizardOutcomes).values(unlinkedRuns));
+  if (latestRuns.length > 0) {
+    statements.push(
+      db
         .insert(wizardOutcomes)
         .values(latestRuns)
         .onConflictDoUpdate({
@@ -54,11 +58,12 @@ export async function writeBatch(storage: Pick<Storage, "transaction">, batch: r
           },
           // A definite ending is never turned back into "abandoned".
           setWhere: sql`${wizardOutcomes.outcome} = 'abandoned'`,
-        });
-    }
-    if (byTable.searches.length > 0) await tx.insert(searches).values(byTable.searches).onConflictDoNothing();
-    if (byTable.searchOpens.length > 0) await tx.insert(searchOpens).values(byTable.searchOpens);
-  });
+        }),
+    );
+  }
+  if (byTable.searches.length > 0) statements.push(db.insert(searches).values(byTable.searches).onConflictDoNothing());
+  if (byTable.searchOpens.length > 0) statements.push(db.insert(searchOpens).values(byTable.searchOpens));
+  await storage.batch(statements);
 }
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {

@@ -24,7 +24,7 @@ export async function GET() {
         contentVersion: graph.version,
         entries: { total: graph.entries.length, problem: count("problem"), question: count("question"), guide: count("guide") },
         flows: graph.flows.length,
-        feedback: { status: storage.status, driver: service.storage()?.kind ?? null, queued: queue.waiting, stored: queue.stored },
+        feedback: { status: storage.status, driver: service.storage()?.kind ?? null, accepted: queue.accepted, stored: queue.stored, queued: queue.waiting },
         uptimeSeconds: Math.round(process.uptime()),
       },
       { headers },
