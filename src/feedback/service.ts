@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { FEEDBACK_CONFIG, type FeedbackConfig } from "./config";
 import { WriteQueue, type PendingRecord, type QueueStats } from "./queue";
@@ -50,7 +52,10 @@ const DAY_MS = 86_400_000;
 export function startFeedbackService(options: ServiceOptions): FeedbackService {
   const config = { ...FEEDBACK_CONFIG, ...options.config };
   let storage: Storage | null = null;
-  let codec: SessionCodec | null = null;
+  // The embedded database belongs to this process alone: its key can live beside it and be ready
+  // before the database is (a first start creates the cluster, which takes seconds). Instances that
+  // share a server share the key kept in it.
+  let codec: SessionCodec | null = options.storage.databaseUrl ? null : createSessionCodec(localSessionKey(options.storage.dataDir));
   let state: StorageState = { status: "starting" };
   let closed = false;
   let pingSince: number | null = null;
@@ -82,7 +87,7 @@ export function startFeedbackService(options: ServiceOptions): FeedbackService {
         return;
       }
       storage = opened;
-      codec = createSessionCodec(await sessionKey(opened));
+      codec ??= createSessionCodec(await sessionKey(opened));
       state = { status: "ok" };
       queue.resume();
       await daily();
@@ -178,6 +183,20 @@ async function sessionKey(storage: Storage): Promise<string> {
   const [row] = await storage.db.select({ value: settings.value }).from(settings).where(eq(settings.key, "session_key"));
   if (!row) throw new Error("the session key could not be read");
   return row.value;
+}
+
+function localSessionKey(dataDir: string): string {
+  const file = path.join(path.resolve(dataDir), "session.key");
+  try {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    // none yet
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const key = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
 }
 
 /** A reason for /api/health and the logs, never a connection string. */

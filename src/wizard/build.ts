@@ -1,6 +1,6 @@
 import { TRIAGE_START, wizardKey } from "@/urls";
 import type { KnowledgeGraph } from "@/content/graph";
-import type { Flow, FlowTarget, Problem } from "@/content/schema";
+import type { Cause, Flow, FlowTarget, Problem } from "@/content/schema";
 import { ANSWER, type Option, type Step, type StepId, type WizardGraph } from "./model";
 
 /** Step ids, readable in logs and tests. */
@@ -18,17 +18,23 @@ export const stepIds = {
 export const TRIAGE_KEY = TRIAGE_START;
 export const TRIAGE_TITLE = "引导式排查";
 
-/** Derives every wizard from the knowledge graph. Pure: the same graph gives the same wizards. */
-export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
+export interface BuildOptions {
+  /** The order a problem's causes are asked in (default: the author's; see src/feedback/cause-order.ts). */
+  readonly causeOrder?: (problem: Problem) => readonly Cause[];
+}
+
+/** Derives every wizard from the knowledge graph. Pure: the same graph and order give the same wizards. */
+export function buildWizardGraph(graph: KnowledgeGraph, options: BuildOptions = {}): WizardGraph {
+  const causesOf = options.causeOrder ?? ((problem: Problem) => problem.causes);
   const steps = new Map<StepId, Step>();
   const starts = new Map<string, StepId>();
   const add = (step: Step) => steps.set(step.id, step);
 
-  for (const entry of graph.entries) if (entry.kind === "problem") addProblem(entry, add, starts);
+  for (const entry of graph.entries) if (entry.kind === "problem") addProblem(entry, causesOf(entry), add, starts);
   // A flow may end at a guide or a question: that entry becomes a final step, made when first used.
   const entryTarget = (target: FlowTarget & { kind: "entry" }) => {
     const entry = graph.byId.get(target.entry);
-    if (entry?.kind === "problem") return stepIds.check(entry.id, target.cause ?? entry.causes[0]?.id ?? "");
+    if (entry?.kind === "problem") return stepIds.check(entry.id, target.cause ?? causesOf(entry)[0]?.id ?? "");
     const id = stepIds.article(target.entry);
     if (entry && !steps.has(id)) add({ kind: "article", id, wizard: { key: entry.id, title: entry.title }, question: entry.title, options: [], entryId: entry.id });
     return id;
@@ -53,7 +59,7 @@ export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
       body: null,
       options: [
         ...flows.map((f) => ({ key: f.id, label: f.title, target: stepIds.flow(f.id, f.steps[0]?.id ?? "") })),
-        ...problems.map((p) => ({ key: p.id, label: p.title, target: stepIds.check(p.id, p.causes[0]?.id ?? "") })),
+        ...problems.map((p) => ({ key: p.id, label: p.title, target: stepIds.check(p.id, causesOf(p)[0]?.id ?? "") })),
         { key: "none", label: "都不是", target: stepIds.unsolved(null) },
       ],
     });
@@ -70,11 +76,11 @@ export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
   return { steps, starts };
 }
 
-function addProblem(problem: Problem, add: (step: Step) => void, starts: Map<string, StepId>): void {
+function addProblem(problem: Problem, causes: readonly Cause[], add: (step: Step) => void, starts: Map<string, StepId>): void {
   const wizard = { key: problem.id, title: problem.title };
   const unsolved = stepIds.unsolved(problem.id);
-  problem.causes.forEach((cause, index) => {
-    const next = problem.causes[index + 1];
+  causes.forEach((cause, index) => {
+    const next = causes[index + 1];
     const onward = next ? stepIds.check(problem.id, next.id) : unsolved;
     const common = { entryId: problem.id, causeId: cause.id, causeTitle: cause.title, wizard };
     add({
@@ -104,7 +110,7 @@ function addProblem(problem: Problem, add: (step: Step) => void, starts: Map<str
     starts.set(wizardKey(problem.id, cause.id), stepIds.check(problem.id, cause.id));
   });
   add({ kind: "unsolved", id: unsolved, wizard, question: "逐个原因都检查过了，问题还没解决", options: [], entryId: problem.id });
-  const first = problem.causes[0];
+  const first = causes[0];
   if (first) starts.set(problem.id, stepIds.check(problem.id, first.id));
 }
 

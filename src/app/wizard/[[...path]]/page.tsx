@@ -2,8 +2,14 @@ import { entryUrl, parseWizardPath, WIZARD_HOME, wizardKey, wizardUrl } from "@/
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { cache } from "react";
+import { CauseEvidence } from "@/components/feedback/CauseEvidence";
+import { WizardAnswer } from "@/components/feedback/WizardAnswer";
+import { WizardTracker } from "@/components/feedback/WizardTracker";
 import { getKnowledgeGraph } from "@/content";
+import { endingOf } from "@/feedback/records";
+import { recordSearch } from "@/feedback/record-search";
 import { Markdown } from "@/render/Markdown";
 import { getSearcher } from "@/search/server";
 import { TRIAGE_KEY } from "@/wizard/build";
@@ -54,6 +60,7 @@ export default async function WizardPage(props: Props) {
   let noMatch = false;
   if (isTriage && q !== "") {
     const response = (await getSearcher()).search(q);
+    await recordSearch(q, response, "wizard", await headers());
     const top = response.results.find((hit) => hit.kind === "problem");
     if (top) redirect(wizardUrl({ start: wizardKey(top.id, top.cause), answers: [] }));
     noMatch = true;
@@ -66,6 +73,7 @@ export default async function WizardPage(props: Props) {
 
   return (
     <div className="wizard">
+      <WizardTracker path={here} start={state.start} first={state.answers.length === 0} ended={endingOf(step) !== "abandoned"} />
       <p className="wizard-kicker">
         引导式排查 · {step.wizard.title}
       </p>
@@ -96,6 +104,7 @@ export default async function WizardPage(props: Props) {
             可能的原因：<Link href={entryUrl(step.entryId, step.causeId)}>{step.causeTitle}</Link>
           </p>
         ) : null}
+        {step.kind === "check" ? <CauseEvidence entry={graph.byId.get(step.entryId)} cause={step.causeId} /> : null}
         {step.kind === "fix" ? (
           <div className="wizard-fix">
             <h2>解决办法</h2>
@@ -109,13 +118,21 @@ export default async function WizardPage(props: Props) {
         <StepBody step={step} />
         {step.options.length > 0 ? (
           <ul className="answers" aria-label="选择一个回答">
-            {step.options.map((option) => (
-              <li key={option.key}>
-                <Link className={`answer answer-${option.key.length === 1 ? option.key : "choice"}`} href={wizardUrl({ start: state.start, answers: [...state.answers, option.key] })}>
-                  {option.label}
-                </Link>
-              </li>
-            ))}
+            {step.options.map((option) => {
+              const target = wizards.steps.get(option.target);
+              const ending = target ? endingOf(target) : "abandoned";
+              return (
+                <li key={option.key}>
+                  <WizardAnswer
+                    className={`answer answer-${option.key.length === 1 ? option.key : "choice"}`}
+                    href={wizardUrl({ start: state.start, answers: [...state.answers, option.key] })}
+                    ending={ending === "abandoned" ? null : ending}
+                  >
+                    {option.label}
+                  </WizardAnswer>
+                </li>
+              );
+            })}
           </ul>
         ) : null}
         <End step={step} />
