@@ -35,9 +35,11 @@ export default defineConfig({
     // The production server as deployed (see the Dockerfile): the caching front and the standalone
     // Next.js server behind it; `npm run build` prepares both.
     command: `rm -rf ${DATA_DIR} && node .next/standalone/front.mjs`,
-    url: `http://127.0.0.1:${PORT}/`,
+    // Ready once the feedback database is open: creating it takes a CPU for seconds, which the
+    // first tests should not share.
+    url: `http://127.0.0.1:${PORT}/api/health?ready=feedback`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(PORT),

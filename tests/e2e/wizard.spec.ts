@@ -73,7 +73,8 @@ test.describe("with JavaScript disabled", () => {
     await page.getByRole("link", { name: /创建不了用户/ }).click();
     await expect(page.getByText(/^第 3 步/)).toBeVisible();
     await page.getByRole("link", { name: "是", exact: true }).click();
-    await page.getByRole("link", { name: "解决了" }).click();
+    // The answer that ends the walk is a form button: it records the ending, then shows the step.
+    await page.getByRole("button", { name: "解决了" }).click();
     await expect(page.getByText("太好了")).toBeVisible();
   });
 });

@@ -135,7 +135,9 @@ describe("with ADMIN_TOKEN set", () => {
   });
 
   it("reports the database in /api/health", async () => {
-    const health = await (await r.health.GET()).json();
+    const response = await r.health.GET(request("/api/health?ready=feedback"));
+    expect(response.status).toBe(200);
+    const health = await response.json();
     expect(health).toMatchObject({ status: "ok", feedback: { status: "ok", driver: "pglite" } });
   });
 });
