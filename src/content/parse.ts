@@ -5,6 +5,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { VFile } from "vfile";
 import { report } from "./messages";
+import remarkCheckContent from "./plugins/remark-check-content";
 import remarkEntryLinks from "./plugins/remark-entry-links";
 import remarkFlowOutline from "./plugins/remark-flow-outline";
 import remarkHeadingIds from "./plugins/remark-heading-ids";
@@ -14,8 +15,8 @@ import remarkReadFrontmatter from "./plugins/remark-read-frontmatter";
 /** What every content file goes through: Markdown with GFM, its front matter read, heading ids taken out. */
 const base = () => unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkReadFrontmatter).use(remarkHeadingIds);
 
-const processor = base().use(remarkOutline).use(remarkEntryLinks).freeze();
-const flowProcessor = base().use(remarkFlowOutline).freeze();
+const processor = base().use(remarkOutline).use(remarkEntryLinks).use(remarkCheckContent, { kind: "entry" }).freeze();
+const flowProcessor = base().use(remarkFlowOutline).use(remarkCheckContent, { kind: "flow" }).freeze();
 
 /** Parses one authored flow file; its steps travel on `file.data.flow`. */
 export function parseFlow(file: VFile): Root | null {

@@ -53,7 +53,17 @@ export type TaxonomyItem = z.infer<typeof TaxonomyItemSchema>;
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
 export const UpstreamListSchema = z.strictObject({
-  documents: z.array(z.strictObject({ prefix: z.string().regex(/^S\d{3}$/), slug, title: text })).min(1),
+  documents: z
+    .array(
+      z.strictObject({
+        prefix: z.string().regex(/^S\d{3}$/),
+        slug,
+        title: text,
+        /** Where the document is public; pages link 来源 to it. Internal documents have none. */
+        url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
+      }),
+    )
+    .min(1),
   problems: z.array(z.strictObject({ id: upstreamId, summary: text })).min(1),
 });
 export type UpstreamList = z.infer<typeof UpstreamListSchema>;
@@ -72,10 +82,20 @@ const commonFields = {
   updated: isoDate,
 };
 
+/**
+ * The one polarity a check may have: answering 是 means the cause applies (the wizard then shows the
+ * fix). An author confirms it in `polarity` for a question the automatic rule cannot judge.
+ */
+export const POLARITY_YES_IS_FAULT = "yes-is-fault";
+const polarity = z
+  .record(slug, z.literal(POLARITY_YES_IS_FAULT, `expected \`${POLARITY_YES_IS_FAULT}\`: a check's 是 must mean that the cause applies`))
+  .default({});
+
 export const ProblemFrontmatterSchema = z.strictObject({
   kind: z.literal("problem"),
   ...commonFields,
   signatures: z.array(signatureText(scalarText)).min(1, "a problem needs at least one signature"),
+  polarity,
 });
 export const QuestionFrontmatterSchema = z.strictObject({ kind: z.literal("question"), ...commonFields });
 export const GuideFrontmatterSchema = z.strictObject({ kind: z.literal("guide"), ...commonFields });

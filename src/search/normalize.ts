@@ -47,8 +47,9 @@ export interface MaskOptions {
 const LOOPBACK = /^(?:127\.0\.0\.1|0\.0\.0\.0)$/;
 
 const RULES: readonly [RegExp, (match: string, ...groups: string[]) => string][] = [
-  // URLs: keep the scheme and the path (it names the API), drop host, port and query.
-  [/\b([a-z][a-z0-9+.-]{1,9}):\/\/[^\s/'"<>()（）]+(\/[^\s?#'"<>()（）]*)?(?:[?#][^\s'"<>()（）]*)?/g, (_m, scheme, path) => `${scheme}://${MASK.url}${trimPath(path ?? "")}`],
+  // URLs: keep the scheme and the path (it names the API), drop host, port and query. A URL ends
+  // at Chinese text: folding removes the space between "http://x:4930 不在以下…".
+  [/\b([a-z][a-z0-9+.-]{1,9}):\/\/[^\s/'"<>()（）\p{Script=Han}]+(\/[^\s?#'"<>()（）\p{Script=Han}]*)?(?:[?#][^\s'"<>()（）\p{Script=Han}]*)?/gu, (_m, scheme, path) => `${scheme}://${MASK.url}${trimPath(path ?? "")}`],
   [/\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/g, () => MASK.email],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, () => MASK.uuid],
   // Dates and times, with optional time zone: 2024-05-01T12:00:01.123Z, 2024/05/01 12:00:01, 12:00:01,123

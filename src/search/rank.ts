@@ -75,6 +75,10 @@ interface UnitContext {
   readonly unknownShare: number;
   /** Error codes the line names. */
   readonly codes: readonly string[];
+  /** Terms the index has never seen that look like the name of a different error: codes, identifiers, long jargon. */
+  readonly strange: number;
+  /** Share of `total` in unknown plain words: the story around an error, which says nothing against an entry. */
+  readonly plainUnknownShare: number;
   readonly families: readonly FamilyHit[];
   readonly familyTerms: readonly string[];
 }
@@ -85,6 +89,21 @@ interface Evidence {
   readonly rel: number;
   readonly signature: (SignatureHit & { weight: number }) | null;
   readonly context: UnitContext;
+}
+
+/** Everything ranking found for one query, before the decision of what to present. */
+interface Ranking {
+  readonly ordered: readonly Evidence[];
+  /** Each line's best entry and its runner-up's score. */
+  readonly lineTops: readonly { readonly e: Evidence; readonly next: number }[];
+  readonly multi: boolean;
+  readonly units: readonly QueryUnit[];
+  readonly truncated: boolean;
+  /** The paste read as one text: its context and each entry's coverage of it. */
+  readonly whole: { readonly context: UnitContext; readonly rel: ReadonlyMap<number, number> };
+  /** Each entry's best coverage of a line that reports a failure. */
+  readonly errorRel: ReadonlyMap<number, number>;
+  readonly errorLines: boolean;
 }
 
 export interface Searcher {
@@ -156,11 +175,43 @@ export function createSearcher(data: SearchIndexData): Searcher {
       if (known === null) unknown += weight;
     }
     const codes = asked.all.filter((t) => /^\d+$/.test(t) && looksLikeErrorCode(t));
+    const strangeTerms = list.filter((t) => termIdf(t) === null && asked.words.has(t) && STRANGE.test(t));
+    const plainUnknown = list.filter((t) => termIdf(t) === null && !strangeTerms.includes(t)).reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
     return {
-      context: { unit, terms: list, weights, total, unknownShare: total > 0 ? unknown / total : 0, codes, families, familyTerms: famTerms },
+      context: {
+        unit,
+        terms: list,
+        weights,
+        total,
+        unknownShare: total > 0 ? unknown / total : 0,
+        codes,
+        strange: strangeTerms.length,
+        plainUnknownShare: total > 0 ? plainUnknown / total : 0,
+        families,
+        familyTerms: famTerms,
+      },
       folded,
       masked,
     };
+  }
+
+  /**
+   * A long line that tells a story in several sentences is also read sentence by sentence: the
+   * sentence that names the problem should not be diluted by the ones around it. Each entry keeps
+   * its best reading.
+   */
+  function scoreLine(unit: QueryUnit, fuzzy: boolean): Evidence[] {
+    const whole = scoreUnit(unit, fuzzy);
+    const parts = sentencesOf(unit.text);
+    if (parts.length < 2) return whole;
+    const best = new Map(whole.map((e) => [e.doc, e]));
+    for (const part of parts) {
+      for (const e of scoreUnit({ ...unit, text: part }, false)) {
+        const seen = best.get(e.doc);
+        if (!seen || e.score > seen.score) best.set(e.doc, e);
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, SEARCH_CONFIG.maxLimit);
   }
 
   function scoreUnit(unit: QueryUnit, fuzzy: boolean, maxTerms: number = SEARCH_CONFIG.maxTermsPerLine): Evidence[] {
@@ -202,21 +253,59 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return found.sort((a, b) => b.score - a.score).slice(0, SEARCH_CONFIG.maxLimit);
   }
 
-  function featuresOf(e: Evidence, next: number, multiline: boolean): FeatureVector {
-    const { context } = e;
+  /**
+   * The confidence features of a candidate. Query-level ones (error codes, families, unknown
+   * words, length) read the whole paste, so a story's title line cannot hide the error code in
+   * its log; candidate-level ones read its best line, the whole paste and the error lines.
+   */
+  function featuresOf(e: Evidence, next: number, ranking: Ranking): FeatureVector {
+    const { whole } = ranking;
+    const { context } = whole;
     const code = context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1;
     const family = context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1;
     return {
       signature: e.signature ? Math.min(1, e.signature.weight / 24) : 0,
       coverage: e.rel,
+      whole: whole.rel.get(e.doc) ?? 0,
+      errorLines: ranking.errorLines ? (ranking.errorRel.get(e.doc) ?? 0) : -1,
       score: e.score,
       margin: e.score > 0 ? Math.max(0, (e.score - next) / e.score) : 0,
       code,
       unknown: context.unknownShare,
+      lineUnknown: e.context.unknownShare,
+      aliasCover: aliasCover(e.doc, context),
+      strange: Math.log1p(context.strange),
+      knownCoverage: Math.min(1, e.rel / Math.max(0.5, 1 - e.context.plainUnknownShare)),
+      knownWhole: Math.min(1, (whole.rel.get(e.doc) ?? 0) / Math.max(0.5, 1 - context.plainUnknownShare)),
+      matched: Math.log1p(e.rel * e.context.total),
       length: Math.log1p(context.terms.length),
       family,
-      multiline: multiline ? 1 : 0,
     };
+  }
+
+  // Each entry's own names (title, aliases, signatures) as term sets, derived once on first use.
+  const namesOf = new Map<number, readonly ReadonlySet<string>[]>();
+  /** The largest share (by idf) of one of the entry's own names that the query contains. */
+  function aliasCover(doc: number, context: UnitContext): number {
+    let names = namesOf.get(doc);
+    if (!names) {
+      const meta = data.docs[doc];
+      const texts = [meta?.title ?? "", ...(meta?.snippets ?? []).filter((s) => s.cause === -1).map((s) => s.text)];
+      names = texts.map((t) => new Set(terms(fold(t), { keepNumbers }).all.filter((term) => termIdf(term) !== null)));
+      namesOf.set(doc, names);
+    }
+    let best = 0;
+    for (const name of names) {
+      let all = 0;
+      let found = 0;
+      for (const term of name) {
+        const w = termIdf(term) ?? 0;
+        all += w;
+        if (context.weights.has(term)) found += w;
+      }
+      if (all > 0) best = Math.max(best, found / all);
+    }
+    return best;
   }
 
   /** The cause a hit points at: the one owning the matched signature, else one the line clearly describes. */
@@ -264,54 +353,64 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return text ? { snippet: text } : {};
   }
 
-  function rankAll(query: string) {
+  function rankAll(query: string): Ranking {
     const { text, truncated } = boundQuery(query, SEARCH_CONFIG.maxQueryBytes);
     const units = queryUnits(text, SEARCH_CONFIG.maxLines);
     const multi = units.length > 1;
     const best = new Map<number, Evidence>();
     const lineTops: { e: Evidence; next: number }[] = [];
+    const errorRel = new Map<number, number>();
+    let errorLines = false;
     for (const unit of units) {
-      const ranked = scoreUnit(unit, !multi);
+      const ranked = scoreLine(unit, !multi);
       if (ranked[0]) lineTops.push({ e: ranked[0], next: ranked[1]?.score ?? 0 });
+      const isError = unit.salience === 1;
+      errorLines ||= isError;
       for (const e of ranked) {
         const seen = best.get(e.doc);
         if (!seen || e.score > seen.score) best.set(e.doc, { ...e });
+        if (isError) errorRel.set(e.doc, Math.max(errorRel.get(e.doc) ?? 0, e.rel));
       }
     }
+    // The paste as a whole: an entry that several lines point at together gains on one that a
+    // single line happens to match; its context also gives the query-level confidence features.
+    const wholeUnit = multi ? { text: units.map((u) => u.text).join("\n") } : (units[0] ?? { text: "" });
+    const wholeEvidence = multi ? scoreUnit(wholeUnit, false, SEARCH_CONFIG.maxTermsPerPaste) : [...best.values()];
+    const wholeRel = new Map(wholeEvidence.map((w) => [w.doc, w.rel]));
     if (multi) {
-      // The paste as a whole: an entry that several lines point at together gains on one that a
-      // single line happens to match.
-      const whole = scoreUnit({ text: units.map((u) => u.text).join("\n") }, false, SEARCH_CONFIG.maxTermsPerPaste);
-      for (const w of whole) {
+      for (const w of wholeEvidence) {
         const seen = best.get(w.doc);
         if (seen) seen.score += SEARCH_CONFIG.pasteWeight * w.rel;
       }
     }
     for (const [doc, e] of best) if (e.score < SEARCH_CONFIG.suggestionThreshold) best.delete(doc);
     const ordered = [...best.values()].sort((a, b) => b.score - a.score);
-    return { ordered, lineTops, multi, units, truncated };
+    const wholeContext = multi ? (wholeEvidence[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerPaste).context) : (ordered[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerLine).context);
+    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel }, errorRel, errorLines };
   }
 
   return {
     data,
     first(query) {
-      const { ordered, multi } = rankAll(query);
+      const ranking = rankAll(query);
+      const { ordered } = ranking;
       const top = ordered[0];
       const doc = top ? data.docs[top.doc] : undefined;
-      return top && doc ? { id: doc.id, features: featuresOf(top, ordered[1]?.score ?? 0, multi) } : null;
+      return top && doc ? { id: doc.id, features: featuresOf(top, ordered[1]?.score ?? 0, ranking) } : null;
     },
     search(query, options = {}) {
-      const { ordered, lineTops, multi, units, truncated } = rankAll(query);
+      const ranking = rankAll(query);
+      const { ordered, lineTops, multi, units, truncated } = ranking;
       const model = data.confidence;
       const confidenceOf = new Map<number, number>();
-      ordered.forEach((e, i) => confidenceOf.set(e.doc, probability(model, featuresOf(e, i === 0 ? (ordered[1]?.score ?? 0) : (ordered[0]?.score ?? 0), multi))));
+      ordered.forEach((e, i) => confidenceOf.set(e.doc, probability(model, featuresOf(e, i === 0 ? (ordered[1]?.score ?? 0) : (ordered[0]?.score ?? 0), ranking))));
       // In a log, each line's own best match is judged against that line's runner-up too.
       const answerDocs = new Set<number>();
       const top = ordered[0];
       if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
       if (multi) {
         for (const { e, next } of lineTops) {
-          if (probability(model, featuresOf(e, next, true)) >= model.threshold) answerDocs.add(e.doc);
+          if (probability(model, featuresOf(e, next, ranking)) >= model.threshold) answerDocs.add(e.doc);
         }
       }
       const limit = clampLimit(options.limit);
@@ -336,6 +435,19 @@ export function createSearcher(data: SearchIndexData): Searcher {
       return response;
     },
   };
+}
+
+/** An unknown term that names something (an error code, an identifier, jargon) rather than telling a story. */
+const STRANGE = /^(?:\d{3,}|[a-z][a-z0-9]*[_.:][a-z0-9_.:]+|[a-z]{9,}|[a-z]+\d[a-z0-9]*)$/;
+
+/** Sentences of a long line (at most 8), for lines over 40 characters. */
+function sentencesOf(text: string): string[] {
+  if (text.length <= 40) return [];
+  return text
+    .split(/(?<=[。！？；!?])\s*|(?<=\.)\s+(?=[A-Z])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6)
+    .slice(0, 8);
 }
 
 /**
