@@ -31,6 +31,11 @@ export default defineConfig({
       ],
     },
   },
+  // `next dev` compiles with every core it gets: its tests run after the others, not beside them.
+  projects: [
+    { name: "production", testIgnore: /dev\.spec\.ts$/ },
+    { name: "dev", testMatch: /dev\.spec\.ts$/, dependencies: ["production"] },
+  ],
   webServer: {
     // The production server as deployed (see the Dockerfile): the caching front and the standalone
     // Next.js server behind it; `npm run build` prepares both.
@@ -48,6 +53,10 @@ export default defineConfig({
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       // Every test comes from 127.0.0.1: the per-client limit is tested in tests/feedback.
       FEEDBACK_RATE: "0",
+      // Where the wizard's support summary links to and is sent (tests/e2e/wizard.spec.ts).
+      SITE_URL: "https://kb.example.test",
+      SUPPORT_URL: "https://support.example.test/new",
+      SUPPORT_EMAIL: "support@example.test",
     },
   },
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { wizardUrl } from "../src/urls";
+import { parseEntryUrl, wizardUrl } from "../src/urls";
 import { resolve, type WizardState } from "../src/wizard/engine";
 import { getWizardGraph } from "../src/wizard/server";
 import { startPostgres } from "./postgres-server";
@@ -34,7 +34,7 @@ const PORT = 3300;
 const ROOT = path.resolve(".");
 
 const hashes = JSON.parse(readFileSync(path.join(ROOT, ".next/csp-hashes.json"), "utf8")) as Record<string, string[]>;
-const entryPaths = Object.keys(hashes).filter((p) => p.startsWith("/entry/"));
+const entryPaths = Object.keys(hashes).filter((p) => parseEntryUrl(p) !== null);
 const queries = [
   ...readFileSync(path.join(ROOT, "tests/evals/search-dev.jsonl"), "utf8")
     .split("\n")
@@ -147,7 +147,7 @@ async function voteScenario(name: string, port: number) {
   const base = `http://127.0.0.1:${port}`;
   const before = await storedVotes(base);
   const acceptedBefore = (await health(base)).accepted;
-  const ids = entryPaths.map((p) => decodeURIComponent(p.slice("/entry/".length)));
+  const ids = entryPaths.flatMap((p) => parseEntryUrl(p)?.id ?? []);
   const requests = ids.flatMap((entry) =>
     [true, false].map((helpful) => ({ method: "POST" as const, path: "/api/feedback", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, helpful }) })),
   );
@@ -221,7 +221,7 @@ async function wizardSample(limit: number): Promise<string[]> {
     const resolved = resolve(graph, state);
     if (!resolved.ok) continue;
     paths.push(wizardUrl(state));
-    for (const option of resolved.step.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
+    for (const option of resolved.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
   }
   return paths;
 }

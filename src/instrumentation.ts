@@ -1,17 +1,9 @@
-/** Runs once when the server starts: refuse to serve with an invalid configuration. */
+/** Runs once when the server starts, before it answers anyone (src/serve/startup.ts). */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { readEnv } = await import("./config/env");
-  const result = readEnv();
-  if (!result.ok) {
-    console.error(`排障知识库 cannot start. ${result.message}`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkAtStartup } = await import("./serve/startup");
+    await checkAtStartup();
+    // Open the feedback database in the background: the site serves without it.
+    (await import("./feedback/server")).feedback();
   }
-  // Build the search index and the wizards now, not on the first visitor's request.
-  const [{ getSearcher }, { getWizardGraph }] = await Promise.all([import("./search/server"), import("./wizard/server")]);
-  await Promise.all([getSearcher(), getWizardGraph()]).catch((error: unknown) => {
-    console.error("排障知识库: content could not be loaded at start-up", error);
-  });
-  // Open the feedback database in the background: the site serves without it.
-  (await import("./feedback/server")).feedback();
 }

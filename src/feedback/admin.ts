@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { INSIGHTS_API, INSIGHTS_PAGE } from "@/urls";
 
 /**
  * Who may read /insights and /api/insights: whoever presents ADMIN_TOKEN, as
@@ -9,7 +10,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
  */
 export const ADMIN_COOKIE = "kb_admin";
 /** The cookie is sent only to the insights page and its API, for eight hours. */
-export const ADMIN_COOKIE_PATHS = ["/insights", "/api/insights"] as const;
+export const ADMIN_COOKIE_PATHS = [INSIGHTS_PAGE, INSIGHTS_API] as const;
 const COOKIE_SECONDS = 8 * 60 * 60;
 
 export type Access = "disabled" | "denied" | "granted";

@@ -1,3 +1,5 @@
+import { env } from "@/config/env";
+import { clientBehindFront } from "@/serve/client-address";
 import { fromForm } from "./records";
 import { SESSION_COOKIE, sessionCookieHeader, type SessionCodec } from "./session";
 
@@ -96,12 +98,7 @@ export function identifyClient(request: Request, sessions: SessionCodec | null, 
   };
 }
 
-/**
- * The address of whoever connected to this server: the last X-Forwarded-For hop, which the front
- * (src/front) appends. Earlier hops can be written by the client, so they are not trusted.
- */
+/** The client's address as the front sees it (TRUST_PROXY decides which forwarded hops count). */
 function peerAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").pop()?.trim();
-  return last || "unknown";
+  return clientBehindFront(request.headers.get("x-forwarded-for"), env().TRUST_PROXY);
 }

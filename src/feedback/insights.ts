@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, max, sql } from "drizzle-orm";
 import type { KnowledgeGraph } from "@/content/graph";
 import type { WizardGraph } from "@/wizard/model";
+import { describePosition, positionById } from "./wizard-positions";
 import { causeRanking } from "./cause-order";
 import { searches, searchOpens, votes, wizardOutcomes } from "./schema";
 import { signatureCandidate } from "./search-record";
@@ -256,8 +257,8 @@ function exitPoints(wizards: WizardGraph, rows: readonly { step: string; outcome
   }
   return [...bySteps]
     .map(([step, counts]) => {
-      const known = wizards.steps.get(step);
-      return { step, question: known?.question ?? "（这一步已不在当前内容里）", wizard: known?.wizard.title ?? "", ...counts };
+      const known = positionById(wizards, step);
+      return { step, ...(known ? describePosition(known) : { question: "（这一步已不在当前内容里）", wizard: "" }), ...counts };
     })
     .sort((a, b) => b.abandoned + b.unsolved - (a.abandoned + a.unsolved) || a.step.localeCompare(b.step))
     .slice(0, INSIGHTS_LIMITS.exits);

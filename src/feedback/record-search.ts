@@ -1,4 +1,6 @@
+import { env } from "@/config/env";
 import type { SearchResponse } from "@/search/rank";
+import { clientBehindFront } from "@/serve/client-address";
 import { getSearchIndex } from "@/search/server";
 import type { SearchSource } from "./schema";
 import { searchRow } from "./search-record";
@@ -13,7 +15,7 @@ export async function recordSearch(query: string, response: SearchResponse, sour
   try {
     const keepNumbers = new Set((await getSearchIndex()).keepNumbers);
     const row = searchRow({ query, response, source, session: null, keepNumbers });
-    const client = `a:${headers.get("x-forwarded-for")?.split(",").pop()?.trim() ?? "unknown"}`;
+    const client = `a:${clientBehindFront(headers.get("x-forwarded-for"), env().TRUST_PROXY)}`;
     return feedback().offerQuietly({ table: "searches", row }, client) ? row.id : null;
   } catch (error) {
     console.error(`排障知识库: search not recorded: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { getEntry, type KnowledgeGraph } from "@/content/graph";
 import { maskSecrets } from "@/search/secrets";
-import { parseWizardPath, WIZARD_HOME } from "@/urls";
-import { resolve } from "@/wizard/engine";
-import type { Step, WizardGraph } from "@/wizard/model";
+import { WIZARD_HOME } from "@/urls";
+import type { WizardGraph } from "@/wizard/model";
 import { FEEDBACK_CONFIG } from "./config";
 import type { PendingRecord } from "./queue";
 import { OUTCOMES, type NewSearchOpen, type NewVote, type NewWizardOutcome, type Outcome } from "./schema";
+import { endingOf, positionId, wizardWalkAt } from "./wizard-positions";
 
 /**
  * The bodies of POST /api/feedback and POST /api/events (documented in the README), checked
@@ -59,6 +59,9 @@ export function fromForm(form: URLSearchParams): Record<string, unknown> {
   return body;
 }
 
+/** Why a wizard event was refused when its path is not a step of the current wizards. */
+export const UNKNOWN_STEP = `path 不是一个存在的向导步骤（${WIZARD_HOME}/…）`;
+
 export function checkVote(body: unknown, graph: KnowledgeGraph, session: string | null): Checked<NewVote> {
   const parsed = FeedbackBodySchema.safeParse(body);
   if (!parsed.success) return invalid("invalid_body", '请求体应为 {"entry": "…", "cause"?: "…", "helpful": true|false, "reason"?: "…"}');
@@ -78,7 +81,7 @@ export function checkEvent(body: unknown, graph: KnowledgeGraph, wizards: Wizard
   if (!parsed.success) {
     return invalid(
       "invalid_body",
-      '请求体应为 {"type": "wizard", "outcome": "solved"|"unsolved"|"abandoned", "path": "/wizard/…"} 或 {"type": "search_open", "search": "<uuid>", "entry": "…", "rank": 0}',
+      `请求体应为 {"type": "wizard", "outcome": "solved"|"unsolved"|"abandoned", "path": "${WIZARD_HOME}/…"} 或 {"type": "search_open", "search": "<uuid>", "entry": "…", "rank": 0}`,
     );
   }
   const event = parsed.data;
@@ -92,45 +95,23 @@ export function checkEvent(body: unknown, graph: KnowledgeGraph, wizards: Wizard
   return { ok: true, value: { table: "wizardOutcomes", row: { ...outcome.value, run: event.run ?? null, session } } };
 }
 
-/** The wizard step a path shows, or null when it is not a wizard URL of the current content. */
-export function wizardStepAt(path: string, wizards: WizardGraph) {
-  // A path on this site only: the form endpoint redirects to it.
-  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
-  let pathname: string;
-  try {
-    pathname = new URL(path, "http://localhost").pathname;
-  } catch {
-    return null;
-  }
-  if (pathname !== WIZARD_HOME && !pathname.startsWith(`${WIZARD_HOME}/`)) return null;
-  const state = parseWizardPath(pathname.slice(WIZARD_HOME.length).split("/").filter(Boolean));
-  if (!state) return null;
-  const resolved = resolve(wizards, state);
-  return resolved.ok ? resolved : null;
-}
-
-/** Which ending a step is: a solved or unsolved step is one; any other step can only be left. */
-export function endingOf(step: Step): Outcome {
-  return step.kind === "solved" ? "solved" : step.kind === "unsolved" ? "unsolved" : "abandoned";
-}
-
 function checkWizardOutcome(path: string, outcome: Outcome, wizards: WizardGraph): Checked<NewWizardOutcome> {
-  const resolved = wizardStepAt(path, wizards);
-  if (!resolved) return invalid("unknown_wizard_step", "path 不是一个存在的向导步骤（/wizard/…）");
-  const { step, trail, state } = resolved;
-  if (endingOf(step) !== outcome) return invalid("outcome_mismatch", `这一步（${step.kind}）不能记录为 ${outcome}`);
-  const path_ = [...trail.map((t) => t.step.id), step.id].slice(-FEEDBACK_CONFIG.maxPath);
+  const walk = wizardWalkAt(path, wizards);
+  if (!walk) return invalid("unknown_wizard_step", UNKNOWN_STEP);
+  const { position, trail, state } = walk;
+  if (endingOf(position) !== outcome) return invalid("outcome_mismatch", `这一步（${position.kind}）不能记录为 ${outcome}`);
+  const steps = [...trail.map((t) => positionId(t.position)), positionId(position)].slice(-FEEDBACK_CONFIG.maxPath);
   return {
     ok: true,
     value: {
       createdAt: new Date(),
       start: state.start,
       outcome,
-      entry: "entryId" in step ? step.entryId : null,
-      cause: "causeId" in step ? step.causeId : null,
-      step: step.id,
+      entry: "problem" in position ? position.problem.id : null,
+      cause: "cause" in position ? position.cause.id : null,
+      step: positionId(position),
       answers: state.answers.length,
-      path: path_,
+      path: steps,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { env } from "@/config/env";
+import { beforeExit } from "@/serve/before-exit";
 import { refreshRanking, setEvidenceLoader } from "./cause-order";
 import { loadEvidence } from "./evidence";
 import { startFeedbackService, type FeedbackService } from "./service";
@@ -9,6 +10,8 @@ import { startFeedbackService, type FeedbackService } from "./service";
  * database must be opened once.
  */
 const KEY = Symbol.for("paizhang-kb.feedback");
+/** Below next-child.ts's own limit, so that the database is closed cleanly rather than cut. */
+const SHUTDOWN_FLUSH_MS = 4_000;
 
 export function feedback(): FeedbackService {
   const holder = globalThis as { [KEY]?: FeedbackService };
@@ -23,6 +26,9 @@ export function feedback(): FeedbackService {
         await refreshRanking();
       },
     });
+    const service = holder[KEY];
+    // At shutdown the requests in flight have finished (src/front/shutdown.ts): write what they queued.
+    beforeExit(() => service.close({ flushMs: SHUTDOWN_FLUSH_MS }));
   }
   return holder[KEY];
 }

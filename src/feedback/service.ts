@@ -44,7 +44,12 @@ export interface FeedbackService {
   stats(): QueueStats;
   /** Resolves when everything queued so far is stored. */
   drained(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops taking records and closes the database. With `flushMs`, first waits up to that long for
+   * the records already accepted to be written (at shutdown, src/feedback/server.ts); what is still
+   * waiting after that is lost, and said so in the log.
+   */
+  close(options?: { readonly flushMs?: number }): Promise<void>;
 }
 
 const DAY_MS = 86_400_000;
@@ -140,6 +145,7 @@ export function startFeedbackService(options: ServiceOptions): FeedbackService {
   }
 
   function refusal(): OfferResult | null {
+    if (closed) return { ok: false, status: 503, code: "storage_unavailable", message: "服务正在停止，反馈暂时无法保存，请稍后再试。" };
     const now = current();
     if (now.status === "down") return { ok: false, status: 503, code: "storage_unavailable", message: "反馈暂时无法保存（数据库不可用），请稍后再试。" };
     if (now.status === "slow") return { ok: false, status: 503, code: "storage_slow", message: "反馈暂时无法保存（数据库响应太慢），请稍后再试。" };
@@ -164,10 +170,17 @@ export function startFeedbackService(options: ServiceOptions): FeedbackService {
     },
     stats: () => queue.stats,
     drained: () => queue.drained(),
-    async close() {
+    async close({ flushMs = 0 } = {}) {
       closed = true;
       for (const timer of timers) clearInterval(timer);
+      if (flushMs > 0 && storage) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([queue.drained(), new Promise<void>((resolve) => (timer = setTimeout(resolve, flushMs)))]);
+        clearTimeout(timer);
+      }
       queue.stop();
+      const { waiting } = queue.stats;
+      if (waiting > 0) console.error(`排障知识库: ${waiting} feedback record(s) accepted but not written before closing.`);
       await storage?.close();
       storage = null;
     },

@@ -1,18 +1,16 @@
-import { getKnowledgeGraph } from "@/content";
+import { getKnowledgeGraph, perGraph } from "@/content";
 import { buildSearchIndex } from "./build-index";
 import type { SearchIndexData } from "./index-data";
 import { createSearcher, type Searcher } from "./rank";
 
-let index: Promise<SearchIndexData> | null = null;
-let searcher: Promise<Searcher> | null = null;
+const indexOf = perGraph(buildSearchIndex);
+const searcherOf = perGraph((graph) => createSearcher(indexOf(graph)));
 
-/** The search index of the bundled content, built once per process (at build time for static output). */
-export function getSearchIndex(): Promise<SearchIndexData> {
-  index ??= getKnowledgeGraph().then(buildSearchIndex);
-  return index;
+/** The search index of the app's content, built once per graph (at build time for static output). */
+export async function getSearchIndex(): Promise<SearchIndexData> {
+  return indexOf(await getKnowledgeGraph());
 }
 
-export function getSearcher(): Promise<Searcher> {
-  searcher ??= getSearchIndex().then(createSearcher);
-  return searcher;
+export async function getSearcher(): Promise<Searcher> {
+  return searcherOf(await getKnowledgeGraph());
 }

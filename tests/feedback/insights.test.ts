@@ -44,7 +44,7 @@ describe("insights and cause ranking from recorded use", () => {
       })),
       // Today: more of the first cause, which today's snapshot must not see yet.
       ...Array.from({ length: 40 }, () => solvedAt("db-address-localhost", TODAY)),
-      { table: "wizardOutcomes", row: { start: "triage", outcome: "abandoned", step: "triage/docker", answers: 1, path: ["triage", "triage/docker"], createdAt: TODAY } },
+      { table: "wizardOutcomes", row: { start: "triage", outcome: "abandoned", step: "area/docker", answers: 1, path: ["triage", "area/docker"], createdAt: TODAY } },
       { table: "votes", row: { entry: ENTRY, helpful: true, createdAt: YESTERDAY } },
       { table: "votes", row: { entry: ENTRY, helpful: false, reason: "没用", createdAt: TODAY } },
       { table: "votes", row: { entry: ENTRY, cause: "mysql-too-old", helpful: false, createdAt: TODAY } },
@@ -87,8 +87,8 @@ describe("insights and cause ranking from recorded use", () => {
       ["compose-start-order", 25, 0],
     ]);
     expect(report.exits).toEqual([
-      { step: `problem/${ENTRY}/unsolved`, question: "逐个原因都检查过了，问题还没解决", wizard: problem.title, abandoned: 0, unsolved: 2 },
-      { step: "triage/docker", question: "Docker 部署：具体是哪种情况？", wizard: "引导式排查", abandoned: 1, unsolved: 0 },
+      { step: `problem/${ENTRY}/unsolved`, question: `「${problem.title}」的原因都看过了`, wizard: problem.title, abandoned: 0, unsolved: 2 },
+      { step: "area/docker", question: "Docker 部署：具体是哪种情况？", wizard: "Docker 部署", abandoned: 1, unsolved: 0 },
     ]);
   });
 

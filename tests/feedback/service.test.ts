@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { votes } from "@/feedback/schema";
 import { startFeedbackService, type FeedbackService } from "@/feedback/service";
+import { openStorage } from "@/feedback/storage";
 import { startPostgres, type PostgresServer } from "../../scripts/postgres-server";
 import { pgliteDirectory } from "../helpers/database";
 
@@ -51,6 +52,27 @@ describe("the recording service on the embedded database", () => {
     const { id, cookie } = sessions.issue();
     expect(sessions.verify(cookie)).toBe(id);
   });
+});
+
+describe("closing the recording service at shutdown", () => {
+  it("writes every record it accepted before it closes the database", async () => {
+    const tmp = pgliteDirectory();
+    try {
+      const service = startFeedbackService({ storage: { dataDir: tmp.dir }, retentionDays: 180, ratePerMinute: 0, config: FAST });
+      await until(() => service.state().status === "ok", "the database to open", 120_000);
+      const accepted = Array.from({ length: 1500 }, () => service.offer(vote(), "a:1")).filter((r) => r.ok).length;
+      expect(accepted).toBe(1500);
+      expect(service.stats().waiting).toBeGreaterThan(0);
+      await service.close({ flushMs: 60_000 });
+      expect(service.offer(vote(), "a:1")).toMatchObject({ ok: false, status: 503 });
+      const storage = await openStorage({ dataDir: tmp.dir });
+      const [row] = await storage.db.select({ n: count() }).from(votes);
+      await storage.close();
+      expect(row?.n).toBe(1500);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 180_000);
 });
 
 describe("the recording service when PostgreSQL stops and comes back", () => {

@@ -7,7 +7,7 @@ import type { EntryInsight, InsightsReport, Rate } from "@/feedback/insights";
 import { failedSearchDetail } from "@/feedback/insights";
 import { insightsAccess, loadInsights } from "@/feedback/insights-server";
 import { feedback } from "@/feedback/server";
-import { INSIGHTS_LOGOUT, insightsUrl } from "@/feedback/urls";
+import { INSIGHTS_LOGOUT, insightsUrl } from "@/urls";
 import { entryUrl } from "@/urls";
 import { BarChart } from "./_components/BarChart";
 import { Findable } from "./_components/Findable";

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { Highlighted } from "@/components/Highlighted";
-import { SearchOpenTracker } from "@/components/feedback/SearchOpenTracker";
+import { RecordedSearch } from "@/components/feedback/RecordedSearch";
 import { KIND_LABEL } from "@/components/labels";
-import { recordSearch } from "@/feedback/record-search";
 import { SearchForm } from "@/components/SearchForm";
 import { SEARCH_CONFIG } from "@/search/config";
 import type { SearchHit } from "@/search/rank";
 import { parseSearchRequest } from "@/search/request";
 import { maskSecrets } from "@/search/secrets";
 import { getSearcher } from "@/search/server";
-import { searchUrl, WIZARD_HOME, wizardKey, wizardUrl } from "@/urls";
+import { getKnowledgeGraph } from "@/content";
+import { SEARCH_PATH, searchUrl, WIZARD_HOME, wizardUrl } from "@/urls";
+import { startFromHit } from "@/wizard/evidence";
 
 interface Props {
   searchParams: Promise<{ q?: string | string[]; mode?: string | string[] }>;
@@ -33,14 +33,17 @@ export default async function SearchPage({ searchParams }: Props) {
   const logMode = first(params.mode) === "log" || q.includes("\n");
   const request = parseSearchRequest(q, undefined);
   const response = request.ok ? (await getSearcher()).search(request.query) : null;
-  const searchId = response && request.ok ? await recordSearch(request.query, response, "page", await headers()) : null;
+  const graph = await getKnowledgeGraph();
+  // The wizard opens where the hit points, with the log lines that already answer a check.
+  const wizardHref = (hit: SearchHit) =>
+    wizardUrl(startFromHit(graph, hit, hit.line !== undefined ? [{ line: hit.line, text: hit.lineText ?? "" }] : [{ line: 1, text: response?.query ?? "" }]));
 
   return (
     <div className="search-page">
       <h1>搜索报错</h1>
       <div className="search-modes">
         {logMode ? (
-          <form action="/search" method="get" className="log-form">
+          <form action={SEARCH_PATH} method="get" className="log-form">
             <label htmlFor="log-input">粘贴日志（可以是整段 docker logs 输出，只在本次搜索中使用，不会保存）</label>
             <textarea id="log-input" name="q" rows={12} defaultValue={maskSecrets(q)} spellCheck={false} />
             <input type="hidden" name="mode" value="log" />
@@ -66,7 +69,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {response ? (
         <section aria-labelledby="results-title" className="results" id="search-results">
-          {searchId ? <SearchOpenTracker searchId={searchId} shown={[...response.results, ...response.suggestions].map((hit) => hit.id)} containerId="search-results" /> : null}
+          {request.ok ? <RecordedSearch query={request.query} response={response} containerId="search-results" /> : null}
           {response.truncated ? (
             <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
           ) : null}
@@ -78,7 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
               </h2>
               <ol className="result-list">
                 {response.results.map((hit) => (
-                  <ResultCard key={hit.id} hit={hit} />
+                  <ResultCard key={hit.id} hit={hit} wizardHref={wizardHref(hit)} />
                 ))}
               </ol>
             </>
@@ -115,7 +118,7 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
-function ResultCard({ hit }: { hit: SearchHit }) {
+function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string }) {
   return (
     <li className="result-card">
       <div className="result-head">
@@ -134,7 +137,7 @@ function ResultCard({ hit }: { hit: SearchHit }) {
       </p>
       {hit.kind === "problem" ? (
         <p className="result-wizard">
-          <Link href={wizardUrl({ start: wizardKey(hit.id, hit.cause), answers: [] })}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
+          <Link href={wizardHref}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
         </p>
       ) : null}
       {hit.line !== undefined ? (

@@ -2,7 +2,7 @@
 import "./feedback.css";
 
 import { useEffect, useState } from "react";
-import { causeAnchor } from "@/urls";
+import { causeAnchor, causeOrderApiUrl } from "@/urls";
 
 interface Ranking {
   readonly order: readonly string[];
@@ -20,7 +20,7 @@ export function CauseRanking({ entry, titles }: { entry: string; titles: Readonl
   const [ranking, setRanking] = useState<Ranking | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/causes/${encodeURIComponent(entry)}`, { signal: controller.signal })
+    fetch(causeOrderApiUrl(entry), { signal: controller.signal })
       .then((response) => (response.ok ? (response.json() as Promise<Ranking>) : null))
       .then((data) => setRanking(data))
       .catch(() => undefined);

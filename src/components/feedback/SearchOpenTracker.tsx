@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { parseEntryUrl } from "@/urls";
+import { EVENTS_API, parseEntryUrl } from "@/urls";
 
 /**
  * Tells the server which result of a recorded search was opened: a click on a link to an entry
@@ -19,7 +19,7 @@ export function SearchOpenTracker({ searchId, shown, containerId }: { searchId: 
       if (!ref) return;
       const rank = shown.indexOf(ref.id);
       const body = JSON.stringify({ type: "search_open", search: searchId, entry: ref.id, rank: rank < 0 ? shown.length : rank });
-      navigator.sendBeacon("/api/events", new Blob([body], { type: "application/json" }));
+      navigator.sendBeacon(EVENTS_API, new Blob([body], { type: "application/json" }));
     };
     container.addEventListener("click", onClick);
     return () => container.removeEventListener("click", onClick);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { FEEDBACK_API } from "@/urls";
 import "./feedback.css";
 
 /**
@@ -36,7 +37,7 @@ export function VoteForm({
   async function send(helpful: boolean, withReason: string): Promise<boolean> {
     setState({ kind: "sending" });
     try {
-      const response = await fetch("/api/feedback", {
+      const response = await fetch(FEEDBACK_API, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ entry, ...(cause ? { cause } : {}), helpful, ...(withReason.trim() ? { reason: withReason.trim() } : {}) }),
@@ -65,7 +66,7 @@ export function VoteForm({
 
   const done = state.kind === "done";
   return (
-    <form method="post" action="/api/feedback" className={`vote${cause ? " vote-cause" : ""}`} onSubmit={onSubmit} aria-labelledby={`${id}-q`}>
+    <form method="post" action={FEEDBACK_API} className={`vote${cause ? " vote-cause" : ""}`} onSubmit={onSubmit} aria-labelledby={`${id}-q`}>
       <input type="hidden" name="entry" value={entry} />
       {cause ? <input type="hidden" name="cause" value={cause} /> : null}
       <div className="vote-row">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { EVENTS_API } from "@/urls";
 
 /**
  * Ties the steps of one wizard walk together with a random id kept in sessionStorage, puts it in
@@ -32,7 +33,7 @@ export function WizardTracker({ path, start, first, ended }: { path: string; sta
     const onHide = () => {
       if (document.visibilityState !== "hidden") return;
       const body = JSON.stringify({ type: "wizard", outcome: "abandoned", path, run: id });
-      navigator.sendBeacon("/api/events", new Blob([body], { type: "application/json" }));
+      navigator.sendBeacon(EVENTS_API, new Blob([body], { type: "application/json" }));
     };
     document.addEventListener("visibilitychange", onHide);
     return () => document.removeEventListener("visibilitychange", onHide);

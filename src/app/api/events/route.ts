@@ -2,8 +2,9 @@ import type { NextRequest } from "next/server";
 import { getKnowledgeGraph } from "@/content";
 import { FEEDBACK_CONFIG } from "@/feedback/config";
 import { fromOtherSite, identifyClient, jsonError, NO_STORE, readBody } from "@/feedback/http";
-import { checkEvent, wizardStepAt } from "@/feedback/records";
+import { checkEvent, UNKNOWN_STEP } from "@/feedback/records";
 import { feedback, isSecure } from "@/feedback/server";
+import { wizardWalkAt } from "@/feedback/wizard-positions";
 import { getWizardGraph } from "@/wizard/server";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +27,10 @@ export async function POST(request: NextRequest) {
 
   if (body.form) {
     const path = (body.value as { path?: unknown }).path;
-    if (typeof path !== "string" || !wizardStepAt(path, wizards)) return jsonError(400, "unknown_wizard_step", "path 不是一个存在的向导步骤（/wizard/…）");
+    const walk = typeof path === "string" ? wizardWalkAt(path, wizards) : null;
+    if (!walk) return jsonError(400, "unknown_wizard_step", UNKNOWN_STEP);
     if (event.ok) service.offer(event.value, client.key);
-    return new Response(null, { status: 303, headers: { ...NO_STORE, ...cookie, Location: new URL(path, "http://localhost").pathname } });
+    return new Response(null, { status: 303, headers: { ...NO_STORE, ...cookie, Location: walk.url } });
   }
   if (!event.ok) return jsonError(400, event.code, event.message);
   const offered = service.offer(event.value, client.key);

@@ -4,7 +4,7 @@ import { FEEDBACK_CONFIG } from "@/feedback/config";
 import { fromOtherSite, identifyClient, jsonError, NO_STORE, readBody } from "@/feedback/http";
 import { checkVote } from "@/feedback/records";
 import { feedback, isSecure } from "@/feedback/server";
-import { feedbackPageUrl } from "@/feedback/urls";
+import { feedbackPageUrl } from "@/urls";
 
 export const dynamic = "force-dynamic";
 

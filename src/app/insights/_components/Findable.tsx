@@ -3,7 +3,7 @@ import { CopyButton } from "@/components/CopyButton";
 import type { KnowledgeGraph } from "@/content/graph";
 import { findableChange } from "@/feedback/findable-server";
 import type { FailedSearchDetail } from "@/feedback/insights";
-import { INSIGHTS_PAGE, insightsUrl } from "@/feedback/urls";
+import { INSIGHTS_PAGE, insightsUrl } from "@/urls";
 import { entryUrl } from "@/urls";
 
 const REASONS = {

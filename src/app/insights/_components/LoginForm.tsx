@@ -1,4 +1,4 @@
-import { INSIGHTS_LOGIN } from "@/feedback/urls";
+import { INSIGHTS_LOGIN } from "@/urls";
 
 const ERRORS: Record<string, string> = {
   token: "令牌不对。",

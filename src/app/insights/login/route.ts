@@ -4,7 +4,7 @@ import { adminCookieHeaders, sameSecret } from "@/feedback/admin";
 import { fromOtherSite, NO_STORE, readBody } from "@/feedback/http";
 import { createRateLimiter } from "@/feedback/rate-limit";
 import { isSecure } from "@/feedback/server";
-import { INSIGHTS_PAGE, insightsUrl } from "@/feedback/urls";
+import { INSIGHTS_PAGE, insightsUrl } from "@/urls";
 
 export const dynamic = "force-dynamic";
 

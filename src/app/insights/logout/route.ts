@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { clearAdminCookieHeaders } from "@/feedback/admin";
 import { NO_STORE } from "@/feedback/http";
 import { isSecure } from "@/feedback/server";
-import { INSIGHTS_PAGE } from "@/feedback/urls";
+import { INSIGHTS_PAGE } from "@/urls";
 
 export const dynamic = "force-dynamic";
 
