@@ -44,6 +44,10 @@ export interface SearchParams {
   readonly q?: string;
   /** The paste box for a whole log instead of the one-line search field. */
   readonly mode?: "log";
+  /** Filters: only results of this area, system or kind (src/search/facets.ts). */
+  readonly area?: string;
+  readonly system?: string;
+  readonly kind?: string;
 }
 
 export const SEARCH_PATH = "/search";
@@ -52,6 +56,7 @@ export function searchUrl(params: SearchParams = {}): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   if (params.mode) query.set("mode", params.mode);
+  for (const facet of ["area", "system", "kind"] as const) if (params[facet]) query.set(facet, params[facet]);
   const text = query.toString();
   return text ? `${SEARCH_PATH}?${text}` : SEARCH_PATH;
 }

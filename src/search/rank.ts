@@ -1,3 +1,4 @@
+import { displaySignature } from "@/content/signature-pattern";
 import { entryUrl } from "@/urls";
 import { bm25, idf, postingsContain, type Postings } from "./bm25";
 import { unpackPostings, unpackVocabulary } from "./packing";
@@ -5,6 +6,7 @@ import { pickCause } from "./causes";
 import { probability, type FeatureVector } from "./confidence";
 import { SEARCH_CONFIG } from "./config";
 import { detectFamilies, explain, familyTerms, type FamilyHit } from "./families";
+import { facetCounts, matchesFilter, type Facets, type SearchFilter } from "./facets";
 import { closestWord, FuzzyIndex } from "./fuzzy";
 import { WEIGHT_SCALE, type DocMeta, type SearchIndexData, type SignatureRecord } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
@@ -63,6 +65,14 @@ export interface SearchResponse {
   readonly lines: number;
   /** A spelling of a short query that the knowledge base knows, when the query as typed found no answer. */
   readonly didYouMean?: string;
+  /** How many of the query's candidates (before the filter) are in each area, system and kind. */
+  readonly facets: Facets;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  /** Only entries of this area, system and kind are answers or suggestions. */
+  readonly filter?: SearchFilter;
 }
 
 /** What one line asked for, shared by every entry scored against it. */
@@ -100,7 +110,7 @@ interface Ranking {
 
 export interface Searcher {
   readonly data: SearchIndexData;
-  search(query: string, options?: { limit?: number }): SearchResponse;
+  search(query: string, options?: SearchOptions): SearchResponse;
   /** The first-ranked entry and the confidence features of it, before any decision (for fitting the model). */
   first(query: string): { id: string; features: FeatureVector } | null;
 }
@@ -344,9 +354,9 @@ export function createSearcher(data: SearchIndexData): Searcher {
   }
 
   function snippetOf(doc: DocMeta, cause: number, e: Evidence, matched: readonly string[]): { snippet?: string } {
-    if (e.signature) return { snippet: e.signature.record.text };
+    if (e.signature) return { snippet: displaySignature(e.signature.record.text) };
     const text = bestSnippet(snippetsOf(e.doc), cause, new Set(matched), e.context.weights);
-    return text ? { snippet: text } : {};
+    return text ? { snippet: displaySignature(text) } : {};
   }
 
   function rankAll(query: string): Ranking {
@@ -415,9 +425,14 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return changed ? text : null;
   }
 
-  function decide(query: string, options: { limit?: number }): SearchResponse {
+  function decide(query: string, options: SearchOptions): SearchResponse {
     const ranking = rankAll(query);
-    const { ordered, lineTops, multi, units, truncated } = ranking;
+    const { multi, units, truncated } = ranking;
+    const docOf = (e: Evidence) => data.docs[e.doc] as DocMeta;
+    const facets = facetCounts(ranking.ordered.map(docOf));
+    const filter = options.filter ?? {};
+    const ordered = ranking.ordered.filter((e) => matchesFilter(docOf(e), filter));
+    const lineTops = ranking.lineTops.filter((e) => matchesFilter(docOf(e), filter));
     const model = data.confidence;
     const confidenceOf = new Map<number, number>();
     for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
@@ -448,6 +463,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
       truncated,
       lines: units.filter((u) => u.line !== undefined).length || 1,
+      facets,
     };
     return response;
   }

@@ -5,8 +5,9 @@ import { RecordedSearch } from "@/components/feedback/RecordedSearch";
 import { KIND_LABEL } from "@/components/labels";
 import { SearchForm } from "@/components/SearchForm";
 import { SEARCH_CONFIG } from "@/search/config";
+import { FACET_NAMES, isEmptyFilter, knownValues, type FacetName, type Facets, type SearchFilter } from "@/search/facets";
 import type { SearchHit } from "@/search/rank";
-import { parseSearchRequest } from "@/search/request";
+import { parseSearchFilter, parseSearchRequest } from "@/search/request";
 import { maskSecrets } from "@/search/secrets";
 import { getSearcher } from "@/search/server";
 import { getKnowledgeGraph } from "@/content";
@@ -14,7 +15,7 @@ import { SEARCH_PATH, searchUrl, WIZARD_HOME, wizardUrl } from "@/urls";
 import { startFromHit } from "@/wizard/evidence";
 
 interface Props {
-  searchParams: Promise<{ q?: string | string[]; mode?: string | string[] }>;
+  searchParams: Promise<{ q?: string | string[]; mode?: string | string[]; area?: string | string[]; system?: string | string[]; kind?: string | string[] }>;
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -32,8 +33,12 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = first(params.q) ?? "";
   const logMode = first(params.mode) === "log" || q.includes("\n");
   const request = parseSearchRequest(q, undefined);
-  const response = request.ok ? (await getSearcher()).search(request.query) : null;
+  const searcher = await getSearcher();
+  // A log is read line by line; filters are for a one-line question.
+  const { filter, ignored } = logMode ? { filter: {}, ignored: [] } : parseSearchFilter(params, knownValues(searcher.data.docs));
+  const response = request.ok ? searcher.search(request.query, { filter }) : null;
   const graph = await getKnowledgeGraph();
+  const labelOf = (facet: FacetName, value: string) => (facet === "kind" ? (KIND_LABEL as Record<string, string>)[value] : searcher.data.labels[`${facet}:${value}`]) ?? value;
   // The wizard opens where the hit points, with the log lines that already answer a check.
   const wizardHref = (hit: SearchHit) =>
     wizardUrl(startFromHit(graph, hit, hit.line !== undefined ? [{ line: hit.line, text: hit.lineText ?? "" }] : [{ line: 1, text: response?.query ?? "" }]));
@@ -67,6 +72,20 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       )}
 
+      {response?.didYouMean ? (
+        <p className="did-you-mean">
+          你要找的是不是：<Link href={searchUrl({ q: response.didYouMean, ...filter })}>{response.didYouMean}</Link>？
+        </p>
+      ) : null}
+
+      {ignored.length > 0 ? (
+        <p className="notice">
+          筛选条件 {ignored.map((name) => FACET_TITLE[name as FacetName]).join("、")} 的值不认识，已忽略。
+        </p>
+      ) : null}
+
+      {response && !logMode ? <FacetBar q={response.query} facets={response.facets} filter={filter} labelOf={labelOf} /> : null}
+
       {response ? (
         <section aria-labelledby="results-title" className="results" id="search-results">
           {request.ok ? <RecordedSearch query={request.query} response={response} containerId="search-results" /> : null}
@@ -88,7 +107,13 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : (
             <div className="no-match">
               <h2 id="results-title">没有找到足够匹配的条目</h2>
-              <p>知识库里可能还没有这个问题，或者报错的关键部分没有包含在搜索内容里。可以试试：</p>
+              {isEmptyFilter(filter) ? (
+                <p>知识库里可能还没有这个问题，或者报错的关键部分没有包含在搜索内容里。可以试试：</p>
+              ) : (
+                <p>
+                  筛选条件下没有足够匹配的条目。<Link href={searchUrl({ q: response.query })}>清除筛选，看全部结果</Link>，或者：
+                </p>
+              )}
               <ul>
                 <li>只粘贴报错那一行（例如带 <code>error</code>、<code>errcode</code>、<code>失败</code> 的行）；</li>
                 <li>
@@ -107,6 +132,11 @@ export default async function SearchPage({ searchParams }: Props) {
                 {response.suggestions.map((hit) => (
                   <li key={hit.id}>
                     <Link href={hit.url}>{hit.title}</Link> <span className="muted">· {hit.areaLabel}</span>
+                    {hit.snippet ? (
+                      <span className="suggestion-snippet">
+                        <Highlighted text={hit.snippet} terms={wordsOf(hit)} />
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -129,12 +159,18 @@ function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string })
       </div>
       <p className="result-meta">
         {hit.areaLabel} · {hit.systemLabel}
-        {hit.causeTitle ? (
-          <>
-            {" · "}最可能的原因：<Link href={hit.url}>{hit.causeTitle}</Link>
-          </>
-        ) : null}
       </p>
+      {hit.snippet ? (
+        <p className="result-snippet">
+          <Highlighted text={hit.snippet} terms={wordsOf(hit)} />
+        </p>
+      ) : null}
+      {hit.causeTitle ? (
+        <p className="result-cause">
+          最可能的原因：<Link href={hit.url}>{hit.causeTitle}</Link>
+        </p>
+      ) : null}
+      {hit.explain ? <p className="result-explain">{hit.explain}</p> : null}
       {hit.kind === "problem" ? (
         <p className="result-wizard">
           <Link href={wizardHref}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
@@ -145,11 +181,49 @@ function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string })
           第 {hit.line} 行：<code>{hit.lineText}</code>
         </p>
       ) : null}
-      {hit.signature ? (
-        <p className="result-signature">
-          匹配的报错：<code className="signature">{hit.signature}</code>
-        </p>
-      ) : null}
     </li>
+  );
+}
+
+/** The query's words found in the entry; a matched signature is shown whole, not marked whole. */
+const wordsOf = (hit: SearchHit) => hit.matched.filter((term) => term !== hit.signature);
+
+const FACET_TITLE: Record<FacetName, string> = { area: "领域", system: "系统", kind: "类型" };
+
+/**
+ * Filters with counts over every candidate of the query: choosing a value narrows the results to
+ * it, choosing it again (or 全部) lifts that filter. Shown once there is something to choose between.
+ */
+function FacetBar({ q, facets, filter, labelOf }: { q: string; facets: Facets; filter: SearchFilter; labelOf: (facet: FacetName, value: string) => string }) {
+  const shown = FACET_NAMES.filter((name) => facets[name].length > 1 || filter[name] !== undefined);
+  if (shown.length === 0) return null;
+  const hrefWith = (name: FacetName, value: string | undefined) => searchUrl({ q, ...filter, [name]: value });
+  return (
+    <nav aria-label="筛选结果" className="facets">
+      {shown.map((name) => (
+        <div key={name} className="facet">
+          <span className="facet-name" id={`facet-${name}`}>
+            {FACET_TITLE[name]}
+          </span>
+          <ul aria-labelledby={`facet-${name}`}>
+            <li>
+              <Link href={hrefWith(name, undefined)} aria-current={filter[name] === undefined ? "true" : undefined}>
+                全部
+              </Link>
+            </li>
+            {facets[name].map(({ value, count }) => {
+              const active = filter[name] === value;
+              return (
+                <li key={value}>
+                  <Link href={hrefWith(name, active ? undefined : value)} aria-current={active ? "true" : undefined}>
+                    {labelOf(name, value)} <span className="facet-count">{count}</span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
   );
 }

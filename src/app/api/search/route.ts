@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { toPublicResponse } from "@/search/public";
-import { MAX_REQUEST_BYTES, parseSearchRequest, SearchBodySchema } from "@/search/request";
+import { knownValues } from "@/search/facets";
+import { MAX_REQUEST_BYTES, parseSearchFilter, parseSearchRequest, SearchBodySchema } from "@/search/request";
 import { getSearcher } from "@/search/server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -9,17 +10,21 @@ function error(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
 }
 
-async function answer(query: string | null, limit: string | number | null) {
+type FilterParams = Parameters<typeof parseSearchFilter>[0];
+
+async function answer(query: string | null, limit: string | number | null, filterParams: FilterParams = {}) {
   const request = parseSearchRequest(query, limit);
   if (!request.ok) return error(request.status, request.code, request.message);
   const searcher = await getSearcher();
-  return Response.json(toPublicResponse(searcher.search(request.query, { limit: request.limit })), { headers: NO_STORE });
+  const { filter, ignored } = parseSearchFilter(filterParams, knownValues(searcher.data.docs));
+  if (ignored.length > 0) return error(400, "invalid_filter", `筛选条件 ${ignored.join("、")} 的值不存在`);
+  return Response.json(toPublicResponse(searcher.search(request.query, { limit: request.limit, filter })), { headers: NO_STORE });
 }
 
-/** `GET /api/search?q=…&limit=…` */
+/** `GET /api/search?q=…&limit=…&area=…&system=…&kind=…` */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  return answer(params.get("q"), params.get("limit"));
+  return answer(params.get("q"), params.get("limit"), { area: params.getAll("area"), system: params.getAll("system"), kind: params.getAll("kind") });
 }
 
 /** `POST /api/search` with `{"q": "…", "limit": 10}`, or the query as a text/plain body: for long logs. */
@@ -37,7 +42,8 @@ export async function POST(request: NextRequest) {
   }
   const parsed = SearchBodySchema.safeParse(json);
   if (!parsed.success) return error(400, "invalid_body", "请求体应为 {\"q\": \"…\", \"limit\": 10}");
-  return answer(parsed.data.q ?? null, parsed.data.limit ?? null);
+  const { area, system, kind } = parsed.data;
+  return answer(parsed.data.q ?? null, parsed.data.limit ?? null, { area, system, kind });
 }
 
 async function readCapped(request: NextRequest, max: number): Promise<string | null> {
