@@ -12,6 +12,7 @@ const response = (confident: boolean, ids: string[] = []): SearchResponse => ({
   suggestions: confident ? [] : ids.map((id) => ({ id }) as SearchResponse["results"][number]),
   truncated: false,
   lines: 1,
+  facets: { area: [], system: [], kind: [] },
 });
 
 describe("what is kept of a search", () => {
