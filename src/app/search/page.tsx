@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Highlighted } from "@/components/Highlighted";
+import { RecordedSearch } from "@/components/feedback/RecordedSearch";
 import { KIND_LABEL } from "@/components/labels";
 import { SearchForm } from "@/components/SearchForm";
 import { SEARCH_CONFIG } from "@/search/config";
@@ -86,7 +87,8 @@ export default async function SearchPage({ searchParams }: Props) {
       {response && !logMode ? <FacetBar q={response.query} facets={response.facets} filter={filter} labelOf={labelOf} /> : null}
 
       {response ? (
-        <section aria-labelledby="results-title" className="results">
+        <section aria-labelledby="results-title" className="results" id="search-results">
+          {request.ok ? <RecordedSearch query={request.query} response={response} containerId="search-results" /> : null}
           {response.truncated ? (
             <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
           ) : null}
