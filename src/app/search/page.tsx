@@ -88,7 +88,8 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {response ? (
         <section aria-labelledby="results-title" className="results" id="search-results">
-          {request.ok ? <RecordedSearch query={request.query} response={response} containerId="search-results" /> : null}
+          {/* A filter click re-asks the same query: it is not another search to learn from. */}
+          {request.ok && isEmptyFilter(filter) ? <RecordedSearch query={request.query} response={response} containerId="search-results" /> : null}
           {response.truncated ? (
             <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
           ) : null}
