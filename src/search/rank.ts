@@ -410,7 +410,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     },
     search(query, options = {}) {
       const response = decide(query, options);
-      if (response.confident || response.lines > 1 || query.length > SEARCH_CONFIG.fuzzyMaxChars * 2) return response;
+      if (response.confident || response.lines > 1 || query.length > SEARCH_CONFIG.fuzzyMaxChars) return response;
       const corrected = respell(query);
       return corrected && decide(corrected, options).confident ? { ...response, didYouMean: corrected } : response;
     },
