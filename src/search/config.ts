@@ -29,8 +29,8 @@ export const SEARCH_CONFIG = Object.freeze({
   lineEvidence: 18,
   /** How much agreement with the whole paste adds to an entry's best line score. */
   pasteWeight: 0.5,
-  /** fuse.js and "did you mean" only look at short queries: they are for typos in names, not logs or stories. */
-  fuzzyMaxChars: 48,
+  /** fuse.js and "did you mean" only look at short queries: they are for typos in names, not logs or stories (Bitap also works on 32-character patterns; longer ones are split and cost several passes). */
+  fuzzyMaxChars: 32,
   /** fuse.js is only asked when no entry covers at least this much (0–1) of a short query. */
   fuzzyBelow: 0.34,
   /** Once the first result is presented, the next ones are too if they score at least this share of it. */

@@ -254,16 +254,20 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
     // Most entries have neither a signature nor a typo bonus: they are judged by words alone,
     // without a lookup each (a large corpus touches thousands per line).
+    // Nor is one kept that cannot reach the line's best few: with more than enough candidates,
+    // the bar is the score of the last of those by words alone (bonuses only raise it).
     const extra = new Set([...signatureOf.keys(), ...fuzzyBonus.keys()]);
     const { docs, rel } = scores;
+    const keep = SEARCH_CONFIG.maxLimit;
+    const bar = docs.length > keep * 4 ? Math.max(floor, salience * (rel.slice().sort()[docs.length - keep] ?? 0)) : floor;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] ?? 0;
       const r = rel[i] ?? 0;
       if (extra.delete(doc)) consider(doc, r);
-      else if (salience * r >= floor) found.push({ doc, score: salience * r, rel: r, signature: null, context });
+      else if (salience * r >= bar) found.push({ doc, score: salience * r, rel: r, signature: null, context });
     }
     for (const doc of extra) consider(doc, 0);
-    return topScored(found, SEARCH_CONFIG.maxLimit);
+    return topScored(found, keep);
   }
 
   /**
