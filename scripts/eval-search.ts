@@ -4,6 +4,7 @@ import { buildContent } from "../src/content";
 import { baselineRecords, createBaseline } from "../src/search/baseline";
 import { buildSearchIndex } from "../src/search/build-index";
 import { evaluate, parseEvalFile, type EvalMetrics } from "../src/search/eval";
+import { prepareQuery } from "../src/search/query";
 import { createSearcher } from "../src/search/rank";
 
 /** `npm run eval:search -- FILE.jsonl [--verbose]`: our ranking and the fuse.js baseline, side by side. */
@@ -17,8 +18,9 @@ const graph = content.graph;
 const upstreamOf = new Map(graph.entries.map((e) => [e.id, e.upstream]));
 
 const searcher = createSearcher(buildSearchIndex(graph));
+// Measured on what the product searches: the query cut and masked.
 const ours = evaluate(cases, (q) => {
-  const response = searcher.search(q);
+  const response = searcher.search(prepareQuery(q).text);
   return { answers: response.results.map((r) => upstreamOf.get(r.id) ?? []), confident: response.confident, firstId: (response.results[0] ?? response.suggestions[0])?.id };
 });
 const baselineSearch = createBaseline(baselineRecords(graph));

@@ -7,9 +7,9 @@ export async function register() {
     console.error(`排障知识库 cannot start. ${result.message}`);
     process.exit(1);
   }
-  // Build the search index and the wizards now, not on the first visitor's request.
-  const [{ getSearcher }, { getWizardGraph }] = await Promise.all([import("./search/server"), import("./wizard/server")]);
-  await Promise.all([getSearcher(), getWizardGraph()]).catch((error: unknown) => {
+  // Build the search index, start its workers and build the wizards now, not on the first visitor's request.
+  const [{ warmSearch }, { getWizardGraph }] = await Promise.all([import("./search/server"), import("./wizard/server")]);
+  await Promise.all([warmSearch(), getWizardGraph()]).catch((error: unknown) => {
     console.error("排障知识库: content could not be loaded at start-up", error);
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
+import { prepareUrlQuery } from "./search/query";
 
 /**
  * Runs before routing, on every request:
@@ -55,6 +56,14 @@ export function proxy(request: NextRequest) {
       status: 400,
       headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy([]) },
     });
+  }
+
+  // A query string holding a secret or more than the limit never reaches a page (see prepareUrlQuery).
+  const query = prepareUrlQuery(request.nextUrl.searchParams);
+  if (query) {
+    const url = request.nextUrl.clone();
+    url.search = query.toString();
+    return NextResponse.redirect(url, 307);
   }
 
   if (DYNAMIC.test(raw)) {

@@ -144,7 +144,7 @@ function corpusNumbers(entries: readonly Entry[]): string[] {
  * `https://<host>`) would match every line of its kind; it stays searchable as words only.
  */
 function informative(norm: string): boolean {
-  return norm.replace(/<[a-z]+>|(?<![a-z])[a-z]+:\/\/|[\s\p{P}\p{S}]/gu, "").length >= 3;
+  return norm.replace(/<[a-z]+>|[a-z]+:\/\/|[\s\p{P}\p{S}]/gu, "").length >= 3;
 }
 
 function average(values: readonly number[]): number {

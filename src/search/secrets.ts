@@ -36,7 +36,8 @@ const onCommandLines = (kind: string, command: RegExp, pattern: RegExp, replace:
 });
 
 export const MASKED = "***";
-const PEM_MASK = "-----BEGIN PRIVATE KEY----- *** -----END PRIVATE KEY-----";
+/** Not itself a BEGIN line, so that masking again leaves it alone whatever follows it. */
+const PEM_MASK = "[PRIVATE KEY ***]";
 
 /** Values that say a setting is unset, answer a question ("using password: YES") or name an auth scheme. */
 const NOT_A_SECRET = /^(?:yes|no|true|false|null|none|nil|undefined|bearer|basic|digest|\*+)$/i;

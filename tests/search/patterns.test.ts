@@ -17,9 +17,11 @@ import { describe, expect, it } from "vitest";
  * source and flags; a new or changed pattern is checked live, and `UPDATE=1` rewrites the file.
  */
 const root = path.resolve(__dirname, "../..");
+/** Files that only ever read content or eval data, never a visitor's text. */
+const CONTENT_ONLY = new Set(["build-index.ts", "baseline.ts", "eval.ts", "index-data.ts"]);
 const FILES = [
   ...readdirSync(path.join(root, "src/search"))
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => f.endsWith(".ts") && !CONTENT_ONLY.has(f))
     .map((f) => `src/search/${f}`),
   "src/urls.ts",
   "src/app/api/search/route.ts",
@@ -60,6 +62,9 @@ const key = (p: Found) => `/${p.source}/${p.flags}`;
 const CACHE_FILE = path.join(__dirname, "patterns.recheck.json");
 const cache: Record<string, string> = existsSync(CACHE_FILE) ? (JSON.parse(readFileSync(CACHE_FILE, "utf8")) as Record<string, string>) : {};
 
+/** Patterns recheck found super-linear: already failing, and not worth minutes of running below. */
+const flagged = new Set<string>();
+
 const repeat = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 /** The shapes that took seconds before (the probe's four, and their neighbours). */
 const ADVERSARIAL_UNITS = ["a.", "a-", "A.", "1%", "a@", "a:", "a=", "-", "/", "1.", "a1", "日志", "wx ", "mysql ", "password=", "\"a\":\"", "-----BEGIN PRIVATE KEY-----"];
@@ -75,17 +80,29 @@ describe("regular expressions that see user text", () => {
     for (const pattern of PATTERNS) {
       let status = process.env.UPDATE === "1" ? undefined : cache[key(pattern)];
       if (status === undefined) {
-        const result = await check(pattern.source, pattern.flags, { randomSeed: 1, timeout: 60_000 });
+        // Judged by steps counted, not by time, so that a busy machine cannot change the verdict.
+        const result = await check(pattern.source, pattern.flags, {
+          randomSeed: 1,
+          timeout: 120_000,
+          attackTimeout: null,
+          incubationTimeout: null,
+          seedingTimeout: null,
+          recallTimeout: null,
+        });
         status = result.status === "vulnerable" ? `vulnerable: ${result.complexity.summary}, attack ${result.attack.pattern}` : result.status;
       }
       verdicts[key(pattern)] = status;
-      if (status !== "safe") unsafe.push(`${pattern.where} ${key(pattern)} → ${status}`);
+      if (status !== "safe") {
+        unsafe.push(`${pattern.where} ${key(pattern)} → ${status}`);
+        flagged.add(key(pattern));
+      }
     }
     if (process.env.UPDATE === "1") writeFileSync(CACHE_FILE, `${JSON.stringify(verdicts, null, 2)}\n`);
     expect(unsafe).toEqual([]);
   });
 
   it.each(PATTERNS.map((p) => [p.where, p] as const))("%s runs through adversarial and random input", (_where, pattern) => {
+    if (flagged.has(key(pattern))) return;
     const regex = new RegExp(pattern.source, pattern.flags);
     const run = (input: string) => {
       regex.lastIndex = 0;

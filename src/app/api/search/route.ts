@@ -1,7 +1,9 @@
 import type { NextRequest } from "next/server";
+import { SearchUnavailableError } from "@/search/pool";
 import { toPublicResponse } from "@/search/public";
+import { prepareQuery } from "@/search/query";
 import { MAX_REQUEST_BYTES, parseSearchRequest, SearchBodySchema } from "@/search/request";
-import { getSearcher } from "@/search/server";
+import { searchPrepared } from "@/search/server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -12,8 +14,16 @@ function error(status: number, code: string, message: string) {
 async function answer(query: string | null, limit: string | number | null) {
   const request = parseSearchRequest(query, limit);
   if (!request.ok) return error(request.status, request.code, request.message);
-  const searcher = await getSearcher();
-  return Response.json(toPublicResponse(searcher.search(request.query, { limit: request.limit })), { headers: NO_STORE });
+  try {
+    const response = await searchPrepared(prepareQuery(request.query), { limit: request.limit });
+    return Response.json(toPublicResponse(response), { headers: NO_STORE });
+  } catch (failure) {
+    if (!(failure instanceof SearchUnavailableError)) throw failure;
+    return Response.json(
+      { error: { code: "search_unavailable", message: "搜索暂时繁忙，请稍后重试" } },
+      { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } },
+    );
+  }
 }
 
 /** `GET /api/search?q=…&limit=…` */

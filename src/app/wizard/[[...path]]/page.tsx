@@ -5,7 +5,9 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getKnowledgeGraph } from "@/content";
 import { Markdown } from "@/render/Markdown";
-import { getSearcher } from "@/search/server";
+import { SearchUnavailableError } from "@/search/pool";
+import { prepareQuery } from "@/search/query";
+import { searchPrepared } from "@/search/server";
 import { TRIAGE_KEY } from "@/wizard/build";
 import { resolve, stepsAhead } from "@/wizard/engine";
 import type { Step } from "@/wizard/model";
@@ -42,8 +44,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function WizardPage(props: Props) {
-  const query = (await props.searchParams).q;
-  const q = (Array.isArray(query) ? query[0] : query)?.trim() ?? "";
+  const param = (await props.searchParams).q;
+  const q = (Array.isArray(param) ? param[0] : param)?.trim() ?? "";
   const resolved = await current(props);
   if (!resolved) notFound();
   const { step, trail, state } = resolved;
@@ -51,12 +53,18 @@ export default async function WizardPage(props: Props) {
   const wizards = await getWizardGraph();
   const isTriage = step.wizard.key === TRIAGE_KEY;
 
-  let noMatch = false;
-  if (isTriage && q !== "") {
-    const response = (await getSearcher()).search(q);
-    const top = response.results.find((hit) => hit.kind === "problem");
+  // The paste is cut and masked before anything else (a URL that held a secret was already
+  // redirected to its prepared form by the proxy).
+  const query = isTriage && q !== "" ? prepareQuery(q) : null;
+  let notice: string | null = null;
+  if (query) {
+    const response = await searchPrepared(query).catch((failure: unknown) => {
+      if (failure instanceof SearchUnavailableError) return null;
+      throw failure;
+    });
+    const top = response?.results.find((hit) => hit.kind === "problem");
     if (top) redirect(wizardUrl({ start: wizardKey(top.id, top.cause), answers: [] }));
-    noMatch = true;
+    notice = response ? "没有找到与这段报错足够匹配的问题，请按上面的选项逐步选择。" : "搜索暂时繁忙，请稍后重试，或按上面的选项逐步选择。";
   }
 
   const position = trail.length + 1;
@@ -127,10 +135,10 @@ export default async function WizardPage(props: Props) {
         <form action={here} method="get" className="wizard-search" role="search">
           <label htmlFor="wizard-q">或者直接粘贴看到的报错，跳到对应的排查步骤：</label>
           <div className="search-form">
-            <input id="wizard-q" name="q" type="search" defaultValue={q} autoComplete="off" maxLength={20000} />
+            <input id="wizard-q" name="q" type="search" defaultValue={query?.text ?? ""} autoComplete="off" maxLength={20000} />
             <button type="submit">查找</button>
           </div>
-          {noMatch ? <p className="notice">没有找到与这段报错足够匹配的问题，请按上面的选项逐步选择。</p> : null}
+          {notice ? <p className="notice">{notice}</p> : null}
         </form>
       ) : null}
 
