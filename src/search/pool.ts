@@ -72,7 +72,7 @@ export function createSearchPool(data: SearchIndexData, options: SearchPoolOptio
 
   function spawn(): Slot {
     const worker = (options.spawn ?? spawnBuilt)(data);
-    // Idle workers must not keep the process alive (tests, a server that is shutting down).
+    // Only a busy worker keeps the process alive (see run and finish), not an idle one.
     worker.unref();
     const slot: Slot = { worker, task: null, timer: null };
     worker.on("message", (result: SearchTaskResult) => {
@@ -97,6 +97,7 @@ export function createSearchPool(data: SearchIndexData, options: SearchPoolOptio
   }
 
   function finish(slot: Slot) {
+    slot.worker.unref();
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.task = null;
@@ -104,6 +105,7 @@ export function createSearchPool(data: SearchIndexData, options: SearchPoolOptio
 
   function run(slot: Slot, task: Task) {
     slot.task = task;
+    slot.worker.ref();
     slot.timer = setTimeout(() => {
       slots.delete(slot);
       finish(slot);
