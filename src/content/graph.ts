@@ -52,9 +52,15 @@ export function coverage(graph: KnowledgeGraph): Map<string, string[]> {
   return result;
 }
 
-/** The upstream documents an entry came from, each with the problem ids it covers there. */
-export function upstreamSources(graph: KnowledgeGraph, entry: Entry): { title: string; slug: string; ids: string[] }[] {
+/**
+ * The upstream documents an entry came from, each with the problem ids it covers there (for tools;
+ * pages show readers the title, linked where the document is public, never the ids).
+ */
+export function upstreamSources(
+  graph: KnowledgeGraph,
+  entry: Entry,
+): { title: string; slug: string; url: string | null; ids: string[] }[] {
   return graph.upstream.documents
-    .map((doc) => ({ title: doc.title, slug: doc.slug, ids: entry.upstream.filter((id) => id.startsWith(`${doc.prefix}-`)) }))
+    .map((doc) => ({ title: doc.title, slug: doc.slug, url: doc.url ?? null, ids: entry.upstream.filter((id) => id.startsWith(`${doc.prefix}-`)) }))
     .filter((source) => source.ids.length > 0);
 }

@@ -150,6 +150,100 @@ export const catalog = {
     reason: (id: string) => `The check of cause \`${id}\` must start with a yes/no question`,
     note: () => "Make the first paragraph a question ending in `？` or `?`",
   }),
+  // ── Content that is true, safe to copy and written for every reader (src/content/rules/) ──
+  "question-negated": rule({
+    severity: "error",
+    reason: (subject: string, form: string) =>
+      `${subject} is a negated question (\`${form}\`): 是 and 否 can each be read both ways`,
+    note: () => "State the fault itself, so that 是 means it is there: `域名没有加进 request 合法域名？`, not `是不是没有加进…？`; `日志里有异常信息吗？`, not `有没有…？`",
+  }),
+  "question-double-negative": rule({
+    severity: "error",
+    reason: (subject: string, form: string) => `${subject} has a double negative (\`${form}\`)`,
+    note: () => "Say it without negating twice: `服务在运行吗？`, not `服务是不是没有不在运行？`",
+  }),
+  "check-all-is-well": rule({
+    severity: "error",
+    reason: (cause: string, form: string) =>
+      `The check of cause \`${cause}\` reads as asking whether all is well (\`${form}\`), but answering 是 shows the fix`,
+    note: (cause: string) =>
+      `Ask about the fault, so that 是 means this cause applies; if it already does, say so in the front matter: \`polarity: { ${cause}: yes-is-fault }\``,
+  }),
+  "polarity-unknown-cause": rule({
+    severity: "error",
+    reason: (cause: string) => `\`polarity\` names an unknown cause \`${cause}\``,
+    note: () => "Use the id from a `## 原因：… {#id}` heading of this entry",
+  }),
+  "polarity-unneeded": rule({
+    severity: "warning",
+    reason: (cause: string) => `\`polarity\` marks cause \`${cause}\`, whose check the automatic rule already reads as a fault`,
+    note: () => "Remove the mark; keep marks for questions the rule cannot judge",
+  }),
+  "dangerous-without-warning": rule({
+    severity: "error",
+    reason: (text: string, what: string) => `\`${text}\` ${what}, but no warning block comes before it`,
+    note: () =>
+      "Put a `> [!WARNING]` block before it in the same section: what the command does, what can go wrong, and how to check first or undo it",
+  }),
+  "callout-unknown": rule({
+    severity: "error",
+    reason: (marker: string) => `Unknown callout \`${marker}\``,
+    note: () => "The one callout is `> [!WARNING]`; write other notes as plain text",
+  }),
+  "signature-bare-code": rule({
+    severity: "error",
+    reason: (signature: string) => `Signature \`${signature}\` is a bare status code or number, which every system prints`,
+    note: () => "Use the error text around the code, as the reader sees it (e.g. `errcode 40001` with its errmsg)",
+  }),
+  "signature-generic": rule({
+    severity: "error",
+    reason: (signature: string) => `Signature \`${signature}\` is too generic: it would send every such error to this entry`,
+    note: () => "Use text that names the system or the fault, e.g. `Docker 部署时提示服务器错误` instead of `服务器错误`",
+  }),
+  "signature-single-word": rule({
+    severity: "error",
+    reason: (signature: string) => `Signature \`${signature}\` is a single word, not error text`,
+    note: () => "Use a whole error line the reader sees, or put the word in `tags`",
+  }),
+  "signature-config": rule({
+    severity: "error",
+    reason: (signature: string, key: string) =>
+      `Signature \`${signature}\` is configuration (\`${key}\`), not error text: a reader pasting their own settings would land here`,
+    note: () => "Use the error the setting causes, or put the key in `tags`",
+  }),
+  "example-unmarked": rule({
+    severity: "error",
+    reason: (text: string, value: string) => `\`${text}\` is the upstream project's own ${value}, written as if it were the reader's`,
+    note: () => "Write a placeholder and give the value as its example in the same paragraph: `<你的域名>（示例：photogooo.com）`",
+  }),
+  "example-in-command": rule({
+    severity: "error",
+    reason: (text: string) => `Command uses \`${text}\`, the upstream project's own value`,
+    note: () =>
+      "Use a shell-safe placeholder such as `YOUR_DOMAIN`, say above the block what to replace, and keep the example in a comment (`# 示例：photogooo.com`)",
+  }),
+  "example-in-signature": rule({
+    severity: "error",
+    reason: (signature: string) => `Signature \`${signature}\` is the upstream project's own value, not the reader's error text`,
+  }),
+  "placeholder-in-shell": rule({
+    severity: "error",
+    reason: (placeholder: string) => `Placeholder \`${placeholder}\` in a shell command: the shell reads \`<\` and \`>\` as redirections`,
+    note: () => "Use an upper-case placeholder such as `YOUR_FILE` and say above the block what to replace it with",
+  }),
+  "referral-link": rule({
+    severity: "error",
+    reason: (param: string) => `Link carries a referral parameter \`${param}\``,
+    note: () => "Drop the parameter: the knowledge base does not send readers through anyone's referral",
+  }),
+  "compose-command-missing": rule({
+    severity: "error",
+    reason: (command: string, service: string) =>
+      `\`${command}\` names the container \`${service}\`, which a docker-compose deployment does not have`,
+    note: (_command: string, service: string) =>
+      `Give the compose form beside it in the same section, e.g. \`docker-compose exec ${service} …\` or \`"$(docker-compose ps -q ${service})"\``,
+  }),
+  // ── end of content rules ──
   "signatures-not-list": rule({
     severity: "error",
     reason: () => "`### 特征` must be a bullet list of error strings",

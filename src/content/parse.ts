@@ -5,6 +5,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { VFile } from "vfile";
 import { report } from "./messages";
+import remarkCheckContent from "./plugins/remark-check-content";
 import remarkCheckHtml from "./plugins/remark-check-html";
 import remarkEntryLinks from "./plugins/remark-entry-links";
 import remarkFlowOutline from "./plugins/remark-flow-outline";
@@ -19,8 +20,8 @@ import remarkReadFrontmatter from "./plugins/remark-read-frontmatter";
 const base = () =>
   unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkReadFrontmatter).use(remarkHeadingIds).use(remarkCheckHtml);
 
-const processor = base().use(remarkOutline).use(remarkEntryLinks).freeze();
-const flowProcessor = base().use(remarkFlowOutline).freeze();
+const processor = base().use(remarkOutline).use(remarkEntryLinks).use(remarkCheckContent, { kind: "entry" }).freeze();
+const flowProcessor = base().use(remarkFlowOutline).use(remarkCheckContent, { kind: "flow" }).freeze();
 
 /** Parses one authored flow file; its steps travel on `file.data.flow`. */
 export function parseFlow(file: VFile): Root | null {

@@ -1,5 +1,6 @@
 import type { RootContent } from "mdast";
 import { z } from "zod";
+import { parseSignature, PLACEHOLDERS } from "./signature-pattern";
 
 /**
  * The one source of content types. Front matter is validated against the `*FrontmatterSchema`s;
@@ -18,6 +19,20 @@ const scalarText = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim())
   .pipe(z.string().min(1, "must not be empty"));
+/** An error text as printed, with `{placeholder}`s for the parts that vary (see signature-pattern.ts). */
+const signatureText = (base: z.ZodType<string>) =>
+  base.superRefine((value, ctx) => {
+    const { pieces, unknown } = parseSignature(value);
+    for (const name of unknown) {
+      ctx.addIssue({ code: "custom", message: `unknown placeholder \`{${name}}\`; use one of ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(", ")}` });
+    }
+    const literal = pieces.map((piece) => ("literal" in piece ? piece.literal : "")).join("");
+    // Han characters say about twice as much as Latin ones, as the search weighs them.
+    const weight = [...literal.replace(/[\s\p{P}\p{S}]/gu, "")].reduce((sum, char) => sum + (/\p{Script=Han}/u.test(char) ? 2 : 1), 0);
+    if (weight < 3) ctx.addIssue({ code: "custom", message: "a signature needs at least three letters or digits (or two Chinese characters) besides its placeholders" });
+  });
+/** Other names users give the symptom: English phrasing, colloquial Chinese. Searched, never shown as error text. */
+const alias = text.max(120, "keep an alias under 120 characters");
 const isoDate = z.iso.date("expected a date written as YYYY-MM-DD");
 const upstreamId = z.string().regex(UPSTREAM_PATTERN, "expected an id such as `S000-4`");
 
@@ -38,7 +53,17 @@ export type TaxonomyItem = z.infer<typeof TaxonomyItemSchema>;
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
 export const UpstreamListSchema = z.strictObject({
-  documents: z.array(z.strictObject({ prefix: z.string().regex(/^S\d{3}$/), slug, title: text })).min(1),
+  documents: z
+    .array(
+      z.strictObject({
+        prefix: z.string().regex(/^S\d{3}$/),
+        slug,
+        title: text,
+        /** Where the document is public; pages link 来源 to it. Internal documents have none. */
+        url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
+      }),
+    )
+    .min(1),
   problems: z.array(z.strictObject({ id: upstreamId, summary: text })).min(1),
 });
 export type UpstreamList = z.infer<typeof UpstreamListSchema>;
@@ -50,16 +75,27 @@ const commonFields = {
   system: slug,
   area: slug,
   tags: z.array(scalarText).default([]),
-  signatures: z.array(scalarText).default([]),
+  signatures: z.array(signatureText(scalarText)).default([]),
+  aliases: z.array(alias).default([]),
   related: z.array(slug).default([]),
   upstream: z.array(upstreamId).min(1, "list at least one upstream problem id"),
   updated: isoDate,
 };
 
+/**
+ * The one polarity a check may have: answering 是 means the cause applies (the wizard then shows the
+ * fix). An author confirms it in `polarity` for a question the automatic rule cannot judge.
+ */
+export const POLARITY_YES_IS_FAULT = "yes-is-fault";
+const polarity = z
+  .record(slug, z.literal(POLARITY_YES_IS_FAULT, `expected \`${POLARITY_YES_IS_FAULT}\`: a check's 是 must mean that the cause applies`))
+  .default({});
+
 export const ProblemFrontmatterSchema = z.strictObject({
   kind: z.literal("problem"),
   ...commonFields,
-  signatures: z.array(scalarText).min(1, "a problem needs at least one signature"),
+  signatures: z.array(signatureText(scalarText)).min(1, "a problem needs at least one signature"),
+  polarity,
 });
 export const QuestionFrontmatterSchema = z.strictObject({ kind: z.literal("question"), ...commonFields });
 export const GuideFrontmatterSchema = z.strictObject({ kind: z.literal("guide"), ...commonFields });
@@ -92,7 +128,7 @@ export const CauseSchema = z.strictObject({
   id: slug,
   title: text,
   description: BlocksSchema.nullable(),
-  signatures: z.array(text),
+  signatures: z.array(signatureText(text)),
   check: z.strictObject({ question: text, details: BlocksSchema.nullable() }),
   fix: BlocksSchema,
   line: z.number().int().positive(),

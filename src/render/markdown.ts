@@ -8,12 +8,14 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { Blocks } from "@/content/schema";
 import { aliases, languages, plainText } from "./languages";
+import rehypeCallouts from "./rehype-callouts";
 import rehypeTaskCheckboxes from "./rehype-task-checkboxes";
 
 /**
  * mdast blocks → safe, highlighted hast. Raw HTML in content is parsed and then sanitised with
  * GitHub's rules (so `<script>`, `on*=` handlers and `javascript:` URLs never reach the page);
- * highlighting and our own attributes are added after sanitising, so they are not stripped.
+ * highlighting and our own attributes (checkboxes, warning callouts) are added after sanitising, so
+ * they are not stripped.
  */
 const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
@@ -22,6 +24,7 @@ const processor = unified()
   .use(rehypeHighlight, { languages, aliases, plainText, detect: false })
   .use(rehypeExternalLinks, { target: "_blank", rel: ["noopener", "noreferrer"] })
   .use(rehypeTaskCheckboxes)
+  .use(rehypeCallouts)
   .freeze();
 
 // Content is immutable once loaded, so each run of blocks is turned into hast once per process.

@@ -4,7 +4,13 @@ import { getArea, getSystem } from "@/content/graph";
 import type { Entry } from "@/content/schema";
 import { SEARCH_CONFIG } from "./config";
 import { FUZZY_KEYS, WEIGHT_SCALE, type DocMeta, type FieldName, type FuzzyRecord, type SearchIndexData, type SignatureRecord } from "./index-data";
+import { hasPlaceholders } from "@/content/signature-pattern";
+import confidenceModel from "./confidence-model.json";
+import type { ConfidenceModel } from "./confidence";
+import { detectFamilies, familyTerms } from "./families";
 import { fold, normalizeLine } from "./normalize";
+import { normalizePattern } from "./signatures";
+import { sentences } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { termList } from "./tokenize";
 
@@ -17,7 +23,9 @@ import { termList } from "./tokenize";
 export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
   const keepNumbers = corpusNumbers(graph.entries);
   const mask = { keepNumbers: new Set(keepNumbers) };
-  const fieldTerms = graph.entries.map((entry) => fieldsOf(entry)).map((fields) => mapFields(fields, (text, name) => indexTerms(fold(text), { ...mask, bigrams: SEARCH_CONFIG.fields[name].bigrams })));
+  const fieldTerms = graph.entries
+    .map((entry) => fieldsOf(entry))
+    .map((fields) => mapFields(fields, (text, name) => indexTerms(text, name, { ...mask, bigrams: SEARCH_CONFIG.fields[name].bigrams })));
   const averages = mapFields(emptyFields(), (_v, name) => average(fieldTerms.map((f) => f[name].length)));
 
   const postings = new Map<string, number[]>();
@@ -42,26 +50,28 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     kind: entry.kind,
     area: entry.area,
     system: entry.system,
-    causes: entry.kind === "problem" ? entry.causes.map((c) => ({ id: c.id, title: c.title })) : [],
+    causes:
+      entry.kind === "problem"
+        ? entry.causes.map((c) => ({ id: c.id, title: c.title, text: [c.title, c.check.question, c.description?.text, ...c.signatures].filter(Boolean).join("\n") }))
+        : [],
+    snippets: snippetsOf(entry),
   }));
 
   const signatures: SignatureRecord[] = graph.entries
     .flatMap((entry, doc) => [
-      ...entry.signatures.map((text) => ({ text, norm: normalizeLine(text, mask), doc, cause: -1 })),
-      ...(entry.kind === "problem"
-        ? entry.causes.flatMap((cause, index) => cause.signatures.map((text) => ({ text, norm: normalizeLine(text, mask), doc, cause: index })))
-        : []),
+      ...entry.signatures.map((text) => signatureRecord(text, doc, -1, mask)),
+      ...(entry.kind === "problem" ? entry.causes.flatMap((cause, index) => cause.signatures.map((text) => signatureRecord(text, doc, index, mask))) : []),
     ])
-    .filter((signature) => informative(signature.norm));
+    .filter((signature) => signature.pattern || informative(signature.norm));
 
   const fuzzy: FuzzyRecord[] = graph.entries.map((entry) => ({
     title: fold(entry.title),
-    signatures: [...entry.signatures, ...(entry.kind === "problem" ? entry.causes.flatMap((c) => c.signatures) : [])].map(fold),
+    signatures: [...entry.signatures, ...entry.aliases, ...(entry.kind === "problem" ? entry.causes.flatMap((c) => c.signatures) : [])].map(fold),
   }));
 
   const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    format: 1,
+    format: 2,
     version: graph.version,
     docs,
     labels: Object.fromEntries(
@@ -74,16 +84,17 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     vocabulary: sorted.map(([term]) => term),
     postings: sorted.map(([, list]) => list),
     signatures,
+    confidence: confidenceModel as ConfidenceModel,
     fuzzy: Fuse.createIndex([...FUZZY_KEYS], fuzzy).toJSON(),
   };
 }
 
-const FIELD_NAMES: readonly FieldName[] = ["title", "signatures", "tags", "summary", "causes", "checks", "fixes", "body"];
+const FIELD_NAMES: readonly FieldName[] = ["title", "aliases", "signatures", "tags", "summary", "causes", "checks", "fixes", "body"];
 
 type Fields<T> = Record<FieldName, T>;
 
 function emptyFields(): Fields<string> {
-  return { title: "", signatures: "", tags: "", summary: "", causes: "", checks: "", fixes: "", body: "" };
+  return { title: "", aliases: "", signatures: "", tags: "", summary: "", causes: "", checks: "", fixes: "", body: "" };
 }
 
 function mapFields<A, B>(fields: Fields<A>, fn: (value: A, name: FieldName) => B): Fields<B> {
@@ -93,7 +104,7 @@ function mapFields<A, B>(fields: Fields<A>, fn: (value: A, name: FieldName) => B
 /** Which text of an entry goes into which weighted field. */
 function fieldsOf(entry: Entry): Fields<string> {
   const join = (parts: readonly (string | null | undefined)[]) => parts.filter(Boolean).join("\n");
-  const common = { title: entry.title, tags: entry.tags.join("\n"), summary: entry.summary };
+  const common = { title: entry.title, aliases: entry.aliases.join("\n"), tags: entry.tags.join("\n"), summary: entry.summary };
   switch (entry.kind) {
     case "problem":
       return {
@@ -125,8 +136,26 @@ function fieldsOf(entry: Entry): Fields<string> {
   }
 }
 
-function indexTerms(folded: string, mask: { keepNumbers: Set<string>; bigrams: boolean }): string[] {
-  return [...termList(folded, mask), ...conceptTerms(folded)];
+/**
+ * An entry's terms for one field. Signatures and aliases also carry the error families they
+ * belong to, line by line, so a query in another stack's words for the same failure meets them.
+ */
+function indexTerms(text: string, field: FieldName, mask: { keepNumbers: Set<string>; bigrams: boolean }): string[] {
+  const folded = fold(text);
+  const families = field === "signatures" || field === "aliases" ? folded.split("\n").flatMap((line) => familyTerms(detectFamilies(line))) : [];
+  return [...termList(folded, mask), ...conceptTerms(folded), ...families];
+}
+
+function signatureRecord(text: string, doc: number, cause: number, mask: { keepNumbers: Set<string> } = { keepNumbers: new Set() }): SignatureRecord {
+  const pattern = hasPlaceholders(text);
+  return { text, norm: pattern ? normalizePattern(text) : normalizeLine(text, mask), pattern, doc, cause };
+}
+
+/** What a result may quote: summary sentences, aliases and signatures of the entry, and each cause's title, check question and signatures. */
+function snippetsOf(entry: Entry): DocMeta["snippets"] {
+  const own = [...sentences(entry.summary), ...entry.aliases, ...entry.signatures].map((text) => ({ text, cause: -1 }));
+  const causes = entry.kind === "problem" ? entry.causes.flatMap((c, i) => [c.title, c.check.question, ...c.signatures].map((text) => ({ text, cause: i }))) : [];
+  return [...own, ...causes];
 }
 
 /** Every number of two or more digits the knowledge base mentions: these stay literal in queries. */

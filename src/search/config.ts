@@ -7,6 +7,7 @@ export const SEARCH_CONFIG = Object.freeze({
   /** Han bigrams are indexed for short fields only; long fields are indexed by whole words. */
   fields: Object.freeze({
     title: { boost: 3, b: 0.3, bigrams: true },
+    aliases: { boost: 2.5, b: 0.3, bigrams: true },
     signatures: { boost: 3, b: 0.3, bigrams: true },
     tags: { boost: 2, b: 0.2, bigrams: true },
     summary: { boost: 1.5, b: 0.5, bigrams: true },
@@ -30,9 +31,9 @@ export const SEARCH_CONFIG = Object.freeze({
   pasteWeight: 0.5,
   /** fuse.js only looks at short queries: Bitap is for typos in titles and signatures, not logs. */
   fuzzyMaxChars: 48,
-  /** Normalised relevance (0–1) an entry needs to be presented as an answer. */
-  answerThreshold: 0.34,
-  /** …and at least this share of the best answer's score. */
+  /** fuse.js is only asked when no entry covers at least this much (0–1) of a short query. */
+  fuzzyBelow: 0.34,
+  /** Once the first result is presented, the next ones are too if they score at least this share of it. */
   answerRelativeFloor: 0.55,
   /** Below this, a match is not even a suggestion. */
   suggestionThreshold: 0.12,

@@ -1,16 +1,18 @@
 import type { FuseIndex } from "fuse.js";
 import type { EntryKind } from "@/content/schema";
+import type { ConfidenceModel } from "./confidence";
 
 /**
  * The serialised search index: built at build time (`build-index.ts`), shipped as JSON to the
  * browser and loaded by the server, and read only by `rank.ts`.
  */
-export type FieldName = "title" | "signatures" | "tags" | "summary" | "causes" | "checks" | "fixes" | "body";
+export type FieldName = "title" | "aliases" | "signatures" | "tags" | "summary" | "causes" | "checks" | "fixes" | "body";
 
 export interface CauseMeta {
   readonly id: string;
-  /** Also what decides which cause a query points at, with the cause's signatures. */
   readonly title: string;
+  /** The words that decide which cause a query points at (title, check question, description), besides its signatures. */
+  readonly text: string;
 }
 
 export interface DocMeta {
@@ -20,12 +22,21 @@ export interface DocMeta {
   readonly area: string;
   readonly system: string;
   readonly causes: readonly CauseMeta[];
+  /**
+   * Short texts a result can quote to show why it came up: the summary's sentences, aliases and
+   * signatures, each tagged with the cause it belongs to (-1 for the entry).
+   */
+  readonly snippets: readonly { readonly text: string; readonly cause: number }[];
 }
 
 export interface SignatureRecord {
   readonly text: string;
-  /** `normalizeLine(text)`: what a query line must contain. */
+  /**
+   * What a query line must contain: `normalizeLine(text)` for a plain signature; for one with
+   * `{placeholders}`, the folded text with the placeholders left in (see signatures.ts).
+   */
   readonly norm: string;
+  readonly pattern: boolean;
   readonly doc: number;
   /** Index of the cause that owns it, or -1 for the entry's own signatures. */
   readonly cause: number;
@@ -42,7 +53,7 @@ export const FUZZY_KEYS = ["title", "signatures"] as const;
 export const WEIGHT_SCALE = 10;
 
 export interface SearchIndexData {
-  readonly format: 1;
+  readonly format: 2;
   /** The content version the index was built from. */
   readonly version: string;
   readonly docs: readonly DocMeta[];
@@ -55,6 +66,8 @@ export interface SearchIndexData {
   /** Flat [doc, weight×WEIGHT_SCALE, doc, …]: BM25F weighted term frequency, rounded. */
   readonly postings: readonly (readonly number[])[];
   readonly signatures: readonly SignatureRecord[];
+  /** The logistic model that decides whether the first result is presented as the answer (confidence.ts). */
+  readonly confidence: ConfidenceModel;
   /** fuse.js's own serialised index over titles and signatures (it carries the texts itself). */
   readonly fuzzy: ReturnType<FuseIndex<FuzzyRecord>["toJSON"]>;
 }

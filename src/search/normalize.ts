@@ -60,8 +60,9 @@ const rule =
  * (tests/search/patterns.test.ts). E-mail addresses are found without a pattern (./emails.ts).
  */
 const RULES: readonly Step[] = [
-  // URLs: keep the scheme and the path (it names the API), drop host, port and query.
-  rule(/\b([a-z][a-z0-9+.-]{1,9}):\/\/[^\s/'"<>()（）]+(\/[^\s?#'"<>()（）]*)?(?:[?#][^\s'"<>()（）]*)?/g, (_m, scheme, path) => `${scheme}://${MASK.url}${trimPath(path ?? "")}`),
+  // URLs: keep the scheme and the path (it names the API), drop host, port and query. A URL ends
+  // at Chinese text: folding removes the space between "http://x:4930 不在以下…".
+  rule(/\b([a-z][a-z0-9+.-]{1,9}):\/\/[^\s/'"<>()（）\p{Script=Han}]+(\/[^\s?#'"<>()（）\p{Script=Han}]*)?(?:[?#][^\s'"<>()（）\p{Script=Han}]*)?/gu, (_m, scheme, path) => `${scheme}://${MASK.url}${trimPath(path ?? "")}`),
   (text) => replaceEmails(text, MASK.email),
   rule(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, () => MASK.uuid),
   // Dates and times, with optional time zone: 2024-05-01T12:00:01.123Z, 2024/05/01 12:00:01, 12:00:01,123

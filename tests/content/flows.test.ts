@@ -10,7 +10,7 @@ beforeEach(async () => {
   tree = await tempContent();
   await tree.write(
     "docker/real-problem.md",
-    `---\nid: real-problem\nkind: problem\ntitle: 问题\nsummary: 摘要。\nsystem: general\narea: docker\nsignatures: [报错]\nupstream: [S000-8]\nupdated: 2026-11-21\n---\n\n## 原因：端口 {#port}\n\n### 检查\n\n端口放行了吗？\n\n### 解决\n\n放行。\n`,
+    `---\nid: real-problem\nkind: problem\ntitle: 问题\nsummary: 摘要。\nsystem: general\narea: docker\nsignatures: [测试报错 E1234]\nupstream: [S000-8]\nupdated: 2026-11-21\n---\n\n## 原因：端口 {#port}\n\n### 检查\n\n端口没有放行？\n\n### 解决\n\n放行。\n`,
   );
 });
 afterEach(async () => tree.remove());

@@ -65,7 +65,14 @@ export default async function EntryPage({ params }: Props) {
             更新于 <time dateTime={entry.updated}>{entry.updated}</time>
             {upstreamSources(graph, entry).map((source) => (
               <span key={source.slug}>
-                {" · "}来源：{source.title}（{source.ids.join("、")}）
+                {" · "}来源：
+                {source.url ? (
+                  <a href={source.url} target="_blank" rel="noopener noreferrer">
+                    {source.title}
+                  </a>
+                ) : (
+                  source.title
+                )}
               </span>
             ))}
           </p>

@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildContent } from "../src/content";
+import { buildSearchIndex } from "../src/search/build-index";
+import { FEATURE_DIRECTIONS, FEATURES, fitLogistic, probability, type ConfidenceModel, type FeatureName, type FeatureVector } from "../src/search/confidence";
+import { parseEvalFile, partOf, type EvalCase } from "../src/search/eval";
+import { createSearcher } from "../src/search/rank";
+
+/**
+ * `npm run fit:confidence`: fits the confidence model on the tuning part of the real-user
+ * development set. The question it learns is "is the first-ranked entry right?" (an out-of-scope
+ * query never is). Features are chosen by forward selection under 5-fold cross-validation on the
+ * tuning part (a feature whose fitted weight goes against its stated direction is refused), scored
+ * by what matters to users: the share of in-scope queries shown the right
+ * answer while 85% of out-of-scope ones are left unanswered. The operating point is then the
+ * lowest threshold that leaves at least 85% of the check part's out-of-scope queries unanswered.
+ * Writes src/search/confidence-model.json and prints both parts at every threshold.
+ */
+const FILE = "tests/evals/real-dev.jsonl";
+const MODEL = "src/search/confidence-model.json";
+const OOS_TARGET = 0.85;
+
+const cases = parseEvalFile(readFileSync(FILE, "utf8"));
+const content = await buildContent(path.resolve("content"));
+if (!content.graph) throw new Error("content has errors; run npm run content:check");
+const graph = content.graph;
+const upstreamOf = new Map(graph.entries.map((e) => [e.id, e.upstream]));
+const searcher = createSearcher(buildSearchIndex(graph));
+
+interface Row {
+  readonly features: FeatureVector;
+  readonly right: boolean;
+  readonly inScope: boolean;
+}
+/** One row per query; a query that ranks nothing is never answered, so it only counts in the totals. */
+function rowsOf(set: readonly EvalCase[]): Row[] {
+  return set.flatMap((c) => {
+    const first = searcher.first(c.q);
+    if (!first) return [];
+    return [{ features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0 }];
+  });
+}
+
+const tune = cases.filter((c) => partOf(c) === "tune");
+const check = cases.filter((c) => partOf(c) === "check");
+const tuneRows = rowsOf(tune);
+const checkRows = rowsOf(check);
+const counts = (set: readonly EvalCase[]) => ({ inScope: set.filter((c) => c.expect.length > 0).length, oos: set.filter((c) => c.expect.length === 0).length });
+
+/** Shown@1 over in-scope queries and the share of out-of-scope ones left unanswered, at a threshold. */
+function at(rows: readonly Row[], p: readonly number[], total: { inScope: number; oos: number }, threshold: number) {
+  let shown = 0;
+  let oosAnswered = 0;
+  let answered = 0;
+  let rankedRight = 0;
+  rows.forEach((r, i) => {
+    const yes = (p[i] ?? 0) >= threshold;
+    if (r.right) rankedRight++;
+    if (yes) answered++;
+    if (yes && r.right) shown++;
+    if (yes && !r.inScope) oosAnswered++;
+  });
+  return { shown: shown / total.inScope, oos: 1 - oosAnswered / Math.max(1, total.oos), precision: answered ? shown / answered : 1, recall: rankedRight ? shown / rankedRight : 1 };
+}
+
+function fit(rows: readonly Row[], names: readonly FeatureName[]): ConfidenceModel {
+  const { weights, bias } = fitLogistic(
+    rows.map((r) => names.map((n) => r.features[n])),
+    rows.map((r) => (r.right ? 1 : 0)),
+    { steps: 1500 },
+  );
+  return { features: [...names], weights, bias, threshold: 0.5 };
+}
+
+/** Cross-validated shown@1 on the tuning part at the threshold that leaves 85% of its out-of-scope queries unanswered; 0 when a weight disagrees with its feature's direction. */
+function crossValidated(names: readonly FeatureName[]): number {
+  const whole = fit(tuneRows, names);
+  if (names.some((name, i) => Math.sign(whole.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name])) return 0;
+  const folds = 5;
+  const p = new Array<number>(tuneRows.length).fill(0);
+  for (let k = 0; k < folds; k++) {
+    const model = fit(
+      tuneRows.filter((_, i) => i % folds !== k),
+      names,
+    );
+    tuneRows.forEach((r, i) => {
+      if (i % folds === k) p[i] = probability(model, r.features);
+    });
+  }
+  const total = counts(tune);
+  for (let t = 0.02; t < 1; t += 0.01) if (at(tuneRows, p, total, t).oos >= OOS_TARGET) return at(tuneRows, p, total, t).shown;
+  return 0;
+}
+
+const chosen: FeatureName[] = [];
+let best = 0;
+for (;;) {
+  const candidates = FEATURES.filter((f) => !chosen.includes(f)).map((f) => ({ f, score: crossValidated([...chosen, f]) }));
+  const top = candidates.sort((a, b) => b.score - a.score)[0];
+  if (!top || top.score <= best + 0.003) break;
+  chosen.push(top.f);
+  best = top.score;
+  console.log(`selected ${top.f}: cross-validated shown@1 ${(best * 100).toFixed(1)}% at ${OOS_TARGET * 100}% out-of-scope left unanswered`);
+}
+
+const draft = fit(tuneRows, chosen);
+const pTune = tuneRows.map((r) => probability(draft, r.features));
+const pCheck = checkRows.map((r) => probability(draft, r.features));
+const thresholds = Array.from({ length: 37 }, (_, i) => 0.05 + i * 0.025);
+const threshold = thresholds.find((t) => at(checkRows, pCheck, counts(check), t).oos >= OOS_TARGET) ?? 0.95;
+const model: ConfidenceModel = { features: draft.features, weights: draft.weights.map(round), bias: round(draft.bias), threshold: round(threshold) };
+writeFileSync(MODEL, `${JSON.stringify(model, null, 2)}\n`);
+
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
+console.log(`\nfitted on ${tuneRows.length} tuning queries: ${model.features.map((f, i) => `${f} ${model.weights[i]}`).join(", ")}; bias ${model.bias}`);
+console.log(`${"threshold".padEnd(10)} │ ${"tune shown@1".padStart(12)} ${"OOS".padStart(7)} ${"prec".padStart(7)} ${"recall".padStart(7)} │ ${"check shown@1".padStart(13)} ${"OOS".padStart(7)} ${"prec".padStart(7)} ${"recall".padStart(7)}`);
+for (const t of thresholds) {
+  const a = at(tuneRows, pTune, counts(tune), t);
+  const b = at(checkRows, pCheck, counts(check), t);
+  console.log(`${(t === threshold ? `→ ${t.toFixed(3)}` : `  ${t.toFixed(3)}`).padEnd(10)} │ ${pct(a.shown).padStart(12)} ${pct(a.oos)} ${pct(a.precision)} ${pct(a.recall)} │ ${pct(b.shown).padStart(13)} ${pct(b.oos)} ${pct(b.precision)} ${pct(b.recall)}`);
+}
+console.log(`wrote ${MODEL} (threshold ${model.threshold})`);
+
+function round(n: number): number {
+  return Math.round(n * 1e4) / 1e4;
+}
