@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
-import { SECURITY_HEADERS } from "./src/config/security-headers";
+import { SECURITY_HEADERS } from "./src/serve/headers";
 
-// The Content-Security-Policy is set per request in `src/proxy.ts`.
+// The Content-Security-Policy and the Cache-Control of pages are set per request in `src/proxy.ts`.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,

@@ -27,6 +27,11 @@ export default defineConfig({
       ],
     },
   },
+  // `next dev` compiles with every core it gets: its tests run after the others, not beside them.
+  projects: [
+    { name: "production", testIgnore: /dev\.spec\.ts$/ },
+    { name: "dev", testMatch: /dev\.spec\.ts$/, dependencies: ["production"] },
+  ],
   webServer: {
     // The production server as deployed (see the Dockerfile): the caching front and the standalone
     // Next.js server behind it; `npm run build` prepares both.
@@ -34,6 +39,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      // Where the wizard's support summary links to and is sent (tests/e2e/wizard.spec.ts).
+      SITE_URL: "https://kb.example.test",
+      SUPPORT_URL: "https://support.example.test/new",
+      SUPPORT_EMAIL: "support@example.test",
+    },
   },
 });

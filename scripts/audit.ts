@@ -1,5 +1,6 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { entryUrl, searchUrl, wizardKey, wizardUrl } from "../src/urls";
 import { startProductionServer } from "./production-server";
 
 /**
@@ -12,9 +13,9 @@ const PORT = 3400;
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 const PAGES = {
   home: "/",
-  entry: "/entry/gptlink-docker-server-error",
-  "search results": `/search?q=${encodeURIComponent("redirect_uri 与后台配置不一致")}`,
-  "wizard step": "/wizard/gptlink-docker-server-error/n/y",
+  entry: entryUrl("gptlink-docker-server-error"),
+  "search results": searchUrl({ q: "redirect_uri 与后台配置不一致" }),
+  "wizard step": wizardUrl({ start: wizardKey("gptlink-docker-server-error"), answers: ["n", "y"] }),
 };
 
 const server = await startProductionServer(PORT);

@@ -5,7 +5,9 @@ import { gzipSync } from "node:zlib";
 import { buildContent } from "../src/content";
 import { createGraph, type KnowledgeGraph } from "../src/content/graph";
 import type { Entry } from "../src/content/schema";
-import { baselineRecords, createBaseline } from "../src/search/baseline";
+import { readFileSync } from "node:fs";
+import { baselineRecords, createBaseline, createMiniSearch } from "../src/search/baseline";
+import { parseEvalFile } from "../src/search/eval";
 import { buildSearchIndex } from "../src/search/build-index";
 import { createSearchPool } from "../src/search/pool";
 import { toPublicResponse } from "../src/search/public";
@@ -64,6 +66,31 @@ function report(label: string, graph: KnowledgeGraph) {
     const note = estimated ? `  (fuse: scaled from a 1,000-entry slice, ${fuse.runs} runs)` : fuse.runs < 30 ? `  (fuse: ${fuse.runs} runs)` : "";
     console.log(`${name.padEnd(22)} ${ms(ours.p50)} ${ms(ours.p99)} ${ms(fuse.p50)} ${ms(fuse.p99)} ${`${ratio.toFixed(0)}×`.padStart(10)}${note}`);
   }
+  devQueries(searcher, createMiniSearch(records));
+}
+
+/**
+ * Every query of the real-user development set, each timed once after a warm-up pass: real
+ * queries are long stories and pasted logs, which the four types above do not cover. MiniSearch
+ * (same tokenizer) is timed on the same queries.
+ */
+function devQueries(searcher: ReturnType<typeof createSearcher>, mini: (q: string) => string[]) {
+  const queries = parseEvalFile(readFileSync("tests/evals/real-dev.jsonl", "utf8")).map((c) => c.q);
+  const sample = (fn: (q: string) => unknown) => {
+    for (const q of queries.slice(0, 20)) fn(q);
+    const samples = queries.map((q) => {
+      const t = performance.now();
+      fn(q);
+      return { q, ms: performance.now() - t };
+    });
+    samples.sort((a, b) => a.ms - b.ms);
+    const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]?.ms ?? 0;
+    return { p50: at(0.5), p99: at(0.99), max: samples.at(-1) };
+  };
+  const ours = sample((q) => searcher.search(q));
+  const stock = sample(mini);
+  console.log(`${`development queries (${queries.length})`.padEnd(22)} ${ms(ours.p50)} ${ms(ours.p99)}   slowest ${ms(ours.max?.ms ?? 0).trim()} (${JSON.stringify((ours.max?.q ?? "").slice(0, 40))}…)`);
+  console.log(`${"  MiniSearch, same".padEnd(22)} ${ms(stock.p50)} ${ms(stock.p99)}`);
 }
 
 /**

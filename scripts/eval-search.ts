@@ -5,7 +5,7 @@ import { contenders } from "../src/search/contenders";
 import { evaluate, parseEvalFile, partOf, type EvalCase, type EvalMetrics } from "../src/search/eval";
 
 /**
- * `npm run eval:search -- FILE.jsonl [--part tune|check] [--verbose]`: the product's search, MiniSearch
+ * `npm run eval:search -- FILE.jsonl [--part tune|check] [--ours] [--verbose]` (`--ours` skips the two yardsticks): the product's search, MiniSearch
  * and fuse.js on the same queries. A file whose queries carry `src` is reported per part (tuning,
  * check) as well as whole. Ranking (ignoring confidence) and what is presented as the answer are
  * separate rows, and the confidence gate gets its own precision and recall.
@@ -17,7 +17,7 @@ const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--part"
 const cases = parseEvalFile(readFileSync(file, "utf8"));
 const content = await buildContent(path.resolve("content"));
 if (!content.graph) throw new Error("content has errors; run npm run content:check");
-const runners = contenders(content.graph);
+const runners = contenders(content.graph).filter((c) => !args.includes("--ours") || c.name === "ours");
 
 const hasParts = cases.some((c) => c.src);
 const sets: [string, EvalCase[]][] = hasParts

@@ -9,11 +9,9 @@ import { createSearcher } from "../src/search/rank";
 /**
  * `npm run fit:confidence`: fits the confidence model on the tuning part of the real-user
  * development set. The question it learns is "is the first-ranked entry right?" (an out-of-scope
- * query never is). Features are chosen by forward selection under 5-fold cross-validation on the
- * tuning part (a feature whose fitted weight goes against its stated direction is refused), scored
- * by what matters to users: the share of in-scope queries shown the right
- * answer while 85% of out-of-scope ones are left unanswered. The operating point is then the
- * lowest threshold that leaves at least 85% of the check part's out-of-scope queries unanswered.
+ * query never is). A fit whose weights go against a feature's stated direction is refused. The
+ * operating point is the lowest threshold that leaves at least 85% of the check part's
+ * out-of-scope queries unanswered.
  * Writes src/search/confidence-model.json and prints both parts at every threshold.
  */
 const FILE = "tests/evals/real-dev.jsonl";
@@ -72,38 +70,10 @@ function fit(rows: readonly Row[], names: readonly FeatureName[]): ConfidenceMod
   return { features: [...names], weights, bias, threshold: 0.5 };
 }
 
-/** Cross-validated shown@1 on the tuning part at the threshold that leaves 85% of its out-of-scope queries unanswered; 0 when a weight disagrees with its feature's direction. */
-function crossValidated(names: readonly FeatureName[]): number {
-  const whole = fit(tuneRows, names);
-  if (names.some((name, i) => Math.sign(whole.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name])) return 0;
-  const folds = 5;
-  const p = new Array<number>(tuneRows.length).fill(0);
-  for (let k = 0; k < folds; k++) {
-    const model = fit(
-      tuneRows.filter((_, i) => i % folds !== k),
-      names,
-    );
-    tuneRows.forEach((r, i) => {
-      if (i % folds === k) p[i] = probability(model, r.features);
-    });
-  }
-  const total = counts(tune);
-  for (let t = 0.02; t < 1; t += 0.01) if (at(tuneRows, p, total, t).oos >= OOS_TARGET) return at(tuneRows, p, total, t).shown;
-  return 0;
-}
-
-const chosen: FeatureName[] = [];
-let best = 0;
-for (;;) {
-  const candidates = FEATURES.filter((f) => !chosen.includes(f)).map((f) => ({ f, score: crossValidated([...chosen, f]) }));
-  const top = candidates.sort((a, b) => b.score - a.score)[0];
-  if (!top || top.score <= best + 0.003) break;
-  chosen.push(top.f);
-  best = top.score;
-  console.log(`selected ${top.f}: cross-validated shown@1 ${(best * 100).toFixed(1)}% at ${OOS_TARGET * 100}% out-of-scope left unanswered`);
-}
-
+const chosen = [...FEATURES];
 const draft = fit(tuneRows, chosen);
+const against = chosen.filter((name, i) => Math.sign(draft.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name]);
+if (against.length > 0) throw new Error(`the fitted weight of ${against.join(", ")} goes against its stated direction: check the feature before using it`);
 const pTune = tuneRows.map((r) => probability(draft, r.features));
 const pCheck = checkRows.map((r) => probability(draft, r.features));
 const thresholds = Array.from({ length: 37 }, (_, i) => 0.05 + i * 0.025);

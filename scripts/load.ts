@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { wizardUrl } from "../src/urls";
+import { parseEntryUrl, wizardUrl } from "../src/urls";
 import { resolve, type WizardState } from "../src/wizard/engine";
 import { getWizardGraph } from "../src/wizard/server";
 import { startProductionServer, waitFor } from "./production-server";
@@ -28,7 +28,7 @@ const PORT = 3300;
 const ROOT = path.resolve(".");
 
 const hashes = JSON.parse(readFileSync(path.join(ROOT, ".next/csp-hashes.json"), "utf8")) as Record<string, string[]>;
-const entryPaths = Object.keys(hashes).filter((p) => p.startsWith("/entry/"));
+const entryPaths = Object.keys(hashes).filter((p) => parseEntryUrl(p) !== null);
 const queries = [
   ...readFileSync(path.join(ROOT, "tests/evals/search-dev.jsonl"), "utf8")
     .split("\n")
@@ -134,7 +134,7 @@ async function wizardSample(limit: number): Promise<string[]> {
     const resolved = resolve(graph, state);
     if (!resolved.ok) continue;
     paths.push(wizardUrl(state));
-    for (const option of resolved.step.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
+    for (const option of resolved.options) queue.push({ start: state.start, answers: [...state.answers, option.key] });
   }
   return paths;
 }

@@ -1,90 +1,75 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
-import { prepareUrlQuery } from "./search/query";
+import { pageCacheControl } from "@/serve/cache-policy";
+import { createNonce, pagePolicy } from "@/serve/csp";
+import { CspManifestSchema, EMPTY_MANIFEST, scriptAllowance, type CspManifest } from "@/serve/csp-manifest";
+import { errorAnswer, MALFORMED_URL } from "@/serve/errors";
+import { classify } from "@/serve/routes";
+import { prepareUrlQuery } from "@/search/query";
 
 /**
- * Runs before routing, on every request:
- * - refuses URLs whose percent-encoding is broken (`/entry/%E0%A4%A`) with a plain 400 — left
- *   alone, decoding the route parameters throws inside the framework and the user gets a 500;
- * - sets the Content-Security-Policy. Pages rendered per request (search, wizard) get a fresh
- *   nonce that Next.js puts on its inline scripts; prerendered pages get the hashes of their own
- *   inline scripts, recorded at build time (`scripts/postbuild.ts`). Either way there is no
- *   'unsafe-inline' and no 'unsafe-eval' for scripts, so inline event handlers never run. The
- *   caching front (src/front) swaps the nonce of a page it keeps for that page's hashes.
+ * Runs before routing, on every request, and applies src/serve:
+ * - a URL whose percent-encoding is broken (`/entry/%E0%A4%A`) gets a plain 400 — left alone,
+ *   decoding the route parameters throws inside the framework and the user gets a 500;
+ * - a URL whose query string holds a secret or more than the search limit is redirected to its
+ *   cut and masked form (src/search/query.ts) before any page renders the request URL;
+ * - the Content-Security-Policy: a page the build prerendered allows the hashes the build recorded
+ *   for its scripts; every other page gets a fresh nonce, which Next.js reads from the request's
+ *   policy and puts on the scripts it renders. Under `next dev` every page is rendered on request,
+ *   so every page gets a nonce (the manifest of an earlier build is ignored there);
+ * - the Cache-Control of pages that are a function of their path (cache-policy.ts).
  */
-const DYNAMIC = /^\/(?:search|wizard|api)(?:\/|$)/;
+const dev = process.env.NODE_ENV === "development";
 
-let hashes: Record<string, string[]> | null = null;
-function pageHashes(pathname: string): string[] {
-  if (hashes === null) {
+let manifest: CspManifest | null = null;
+function recorded(): CspManifest {
+  if (dev) return EMPTY_MANIFEST;
+  if (manifest === null) {
     try {
-      hashes = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "csp-hashes.json"), "utf8")) as Record<string, string[]>;
+      manifest = CspManifestSchema.parse(JSON.parse(readFileSync(path.join(process.cwd(), ".next", "csp-hashes.json"), "utf8")));
     } catch {
-      hashes = {};
+      // Without the manifest every page gets a nonce; a prerendered page then has scripts the policy does not allow.
+      console.error("proxy: .next/csp-hashes.json is missing or invalid (run `npm run build`, which writes it)");
+      manifest = EMPTY_MANIFEST;
     }
   }
-  const key = pathname.length > 1 ? pathname.replace(/\/$/, "") : pathname;
-  return [...new Set([...(hashes[key] ?? []), ...(hashes["/_not-found"] ?? [])])];
-}
-
-function policy(scriptSources: readonly string[]): string {
-  const dev = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${scriptSources.join(" ")}${dev}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  return manifest;
 }
 
 export function proxy(request: NextRequest) {
-  const raw = new URL(request.url).pathname;
-  try {
-    decodeURIComponent(raw);
-  } catch {
-    if (raw.startsWith("/api/")) {
-      return NextResponse.json({ error: { code: "malformed_url", message: "URL 中的百分号编码无效" } }, { status: 400 });
-    }
-    return new NextResponse(BAD_URL_PAGE, {
-      status: 400,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy([]) },
-    });
+  const url = new URL(request.url);
+  const target = classify(`${url.pathname}${url.search}`);
+  if (!target.ok) {
+    const answer = errorAnswer(400, { api: url.pathname.startsWith("/api/"), wording: MALFORMED_URL });
+    return new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
   }
 
   // A query string holding a secret or more than the limit never reaches a page (see prepareUrlQuery).
-  const query = prepareUrlQuery(request.nextUrl.searchParams);
+  const query = prepareUrlQuery(url.searchParams);
   if (query) {
-    const url = request.nextUrl.clone();
-    url.search = query.toString();
-    return NextResponse.redirect(url, 307);
+    const prepared = request.nextUrl.clone();
+    prepared.search = query.toString();
+    return NextResponse.redirect(prepared, 307);
   }
 
-  if (DYNAMIC.test(raw)) {
-    const nonce = btoa(crypto.randomUUID());
-    const csp = policy([`'nonce-${nonce}'`]);
+  const allowance = target.route.kind === "page" ? scriptAllowance(recorded(), target.path) : ({ kind: "hashes", hashes: [] } as const);
+  const cacheControl = pageCacheControl(target);
+  let response: NextResponse;
+  let policy: string;
+  if (allowance.kind === "hashes") {
+    policy = pagePolicy({ hashes: allowance.hashes, dev });
+    response = NextResponse.next();
+  } else {
+    policy = pagePolicy({ nonce: createNonce(), hashes: allowance.hashes, dev });
     const headers = new Headers(request.headers);
-    headers.set("x-nonce", nonce);
-    headers.set("Content-Security-Policy", csp);
-    const response = NextResponse.next({ request: { headers } });
-    response.headers.set("Content-Security-Policy", csp);
-    return response;
+    headers.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers } });
   }
-  const response = NextResponse.next();
-  response.headers.set("Content-Security-Policy", policy(pageHashes(raw)));
+  response.headers.set("Content-Security-Policy", policy);
+  if (cacheControl) response.headers.set("Cache-Control", cacheControl);
   return response;
 }
-
-const BAD_URL_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>链接无效 · 排障知识库</title></head>
-<body style="font-family:system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.7">
-<h1>这个链接无效</h1><p>地址里有无法识别的编码，可能是复制时被截断了。</p>
-<p><a href="/">回到首页</a> 或 <a href="/search">搜索报错</a>。</p></body></html>`;
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

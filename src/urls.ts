@@ -9,6 +9,11 @@ export function causeAnchor(cause: string): string {
   return `cause-${cause}`;
 }
 
+/** The `id` of a guide step's section on its entry page. */
+export function stepAnchor(step: string): string {
+  return `step-${step}`;
+}
+
 export function entryUrl(id: string, cause?: string | null): string {
   return `/entry/${encodeURIComponent(id)}${cause ? `#${causeAnchor(cause)}` : ""}`;
 }
@@ -29,6 +34,11 @@ export function parseEntryUrl(url: string): EntryRef | null {
 
 export const areaUrl = (slug: string): string => `/area/${encodeURIComponent(slug)}`;
 export const systemUrl = (slug: string): string => `/system/${encodeURIComponent(slug)}`;
+/** The listing page of an area or a system: the two taxonomies share one page shape. */
+export const taxonomyUrl = (by: "area" | "system", slug: string): string => (by === "area" ? areaUrl(slug) : systemUrl(slug));
+
+/** The serialised search index the browser's palette loads on first use. */
+export const SEARCH_INDEX_URL = "/search-index.json";
 
 export interface SearchParams {
   readonly q?: string;
@@ -36,12 +46,14 @@ export interface SearchParams {
   readonly mode?: "log";
 }
 
+export const SEARCH_PATH = "/search";
+
 export function searchUrl(params: SearchParams = {}): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   if (params.mode) query.set("mode", params.mode);
   const text = query.toString();
-  return text ? `/search?${text}` : "/search";
+  return text ? `${SEARCH_PATH}?${text}` : SEARCH_PATH;
 }
 
 /**
@@ -57,22 +69,57 @@ export function parseWizardKey(key: string): EntryRef {
   return at < 0 ? { id: key, cause: null } : { id: key.slice(0, at), cause: key.slice(at + 1) };
 }
 
-/** A wizard's position: where it started and the key of every answer given since. */
+/** A line of a pasted log that already answers a cause's check ("日志第 3 行：…"). */
+export interface LogEvidence {
+  readonly cause: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+/** A wizard's position: where it started, the key of every answer given since, and the log lines it started from. */
 export interface WizardLocation {
   readonly start: string;
   readonly answers: readonly string[];
+  readonly evidence?: readonly LogEvidence[];
 }
 
 export const WIZARD_HOME = "/wizard";
 export const TRIAGE_START = "triage";
 
-/** `/wizard/<start>/<answer>/<answer>…`: the whole state is in the path, so every step is a plain link. */
-export function wizardUrl(location: WizardLocation): string {
-  return [WIZARD_HOME, encodeURIComponent(location.start), ...location.answers.map(encodeURIComponent)].join("/");
-}
-
 const SEGMENT = /^[a-z0-9][a-z0-9._~-]{0,127}$/;
 const MAX_ANSWERS = 200;
+const EVIDENCE_PARAM = "e";
+const WAS_PARAM = "was";
+const EVIDENCE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([1-9][0-9]{0,5})\.([^\r\n]{1,400})$/;
+const MAX_EVIDENCE_PARAMS = 5;
+
+/**
+ * `/wizard/<start>/<answer>/<answer>…`: the state is in the path, so every step is a plain link;
+ * log evidence rides along as `e=<cause>.<line>.<text>`. `was` marks the answer given before, when
+ * a link goes back to a step ("上一步", "改这个答案").
+ */
+export function wizardUrl(location: WizardLocation, options: { readonly was?: string } = {}): string {
+  const path = [WIZARD_HOME, encodeURIComponent(location.start), ...location.answers.map(encodeURIComponent)].join("/");
+  const query = new URLSearchParams();
+  for (const e of location.evidence ?? []) query.append(EVIDENCE_PARAM, `${e.cause}.${e.line}.${e.text}`);
+  if (options.was) query.set(WAS_PARAM, options.was);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+type QueryValue = string | readonly string[] | undefined;
+const all = (value: QueryValue): readonly string[] => (value === undefined ? [] : typeof value === "string" ? [value] : value);
+
+/** The query of a wizard URL: evidence that does not parse is dropped, never an error. */
+export function parseWizardQuery(query: Readonly<Record<string, QueryValue>>): { evidence: LogEvidence[]; was: string | null } {
+  const evidence: LogEvidence[] = [];
+  for (const raw of all(query[EVIDENCE_PARAM]).slice(0, MAX_EVIDENCE_PARAMS)) {
+    const match = EVIDENCE.exec(raw);
+    if (match?.[1] && match[2] && match[3]) evidence.push({ cause: match[1], line: Number(match[2]), text: match[3] });
+  }
+  const was = all(query[WAS_PARAM])[0];
+  return { evidence, was: was !== undefined && SEGMENT.test(was) ? was : null };
+}
 
 /**
  * The path segments after `/wizard` back to a location. Never throws: a segment that is not a
@@ -103,3 +150,15 @@ function safeDecode(segment: string): string | null {
 function decodeOrKeep(value: string): string {
   return safeDecode(value) ?? value;
 }
+
+/**
+ * Where an entry's "编辑此页" link leads: `pattern` (CONTENT_EDIT_URL) with `{path}` replaced by the
+ * file's path inside the content tree and `{file}` by its absolute path, each segment escaped.
+ */
+export function contentEditUrl(pattern: string, source: { readonly path: string; readonly file: string }): string {
+  const escape = (p: string) => p.split("/").map(encodeURIComponent).join("/");
+  return pattern.replaceAll("{path}", escape(source.path)).replaceAll("{file}", escape(source.file).replace(/^\/?/, ""));
+}
+
+/** The edit pattern `npm run dev` uses when CONTENT_EDIT_URL is not set: open the file in VS Code. */
+export const DEV_EDIT_PATTERN = "vscode://file/{file}";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SearchForm } from "@/components/SearchForm";
 import { getKnowledgeGraph } from "@/content";
 import { entriesIn } from "@/content/graph";
-import { WIZARD_HOME } from "@/urls";
+import { areaUrl, systemUrl, WIZARD_HOME } from "@/urls";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
@@ -25,8 +25,8 @@ export default async function HomePage() {
         </p>
       </section>
 
-      <TileSection id="areas" title="按领域浏览" base="/area" items={areas} />
-      <TileSection id="systems" title="按系统浏览" base="/system" items={systems} compact />
+      <TileSection id="areas" title="按领域浏览" href={areaUrl} items={areas} />
+      <TileSection id="systems" title="按系统浏览" href={systemUrl} items={systems} compact />
     </>
   );
 }
@@ -38,7 +38,7 @@ interface Tile {
   readonly count: number;
 }
 
-function TileSection({ id, title, base, items, compact = false }: { id: string; title: string; base: string; items: readonly Tile[]; compact?: boolean }) {
+function TileSection({ id, title, href, items, compact = false }: { id: string; title: string; href: (slug: string) => string; items: readonly Tile[]; compact?: boolean }) {
   return (
     <section aria-labelledby={id} className="home-section">
       <h2 id={id}>{title}</h2>
@@ -47,7 +47,7 @@ function TileSection({ id, title, base, items, compact = false }: { id: string; 
           .filter((item) => item.count > 0)
           .map((item) => (
             <li key={item.slug}>
-              <Link href={`${base}/${item.slug}`} className="tile">
+              <Link href={href(item.slug)} className="tile">
                 <span className="tile-title">{item.label}</span>
                 <span className="count" aria-label={`${item.count} 个条目`}>
                   {item.count}

@@ -1,9 +1,11 @@
+import { SEARCH_PATH } from "@/urls";
+
 /**
  * The site search box: a plain GET form to /search, so it works before (and without) JavaScript.
  */
 export function SearchForm({ id, large = false, defaultValue }: { id: string; large?: boolean; defaultValue?: string }) {
   return (
-    <form action="/search" method="get" role="search" className={large ? "search-form search-form-large" : "search-form"}>
+    <form action={SEARCH_PATH} method="get" role="search" className={large ? "search-form search-form-large" : "search-form"}>
       <label htmlFor={id} className="visually-hidden">
         搜索报错或问题
       </label>

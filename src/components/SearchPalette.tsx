@@ -7,7 +7,7 @@ import type { SearchHit, SearchResponse, Searcher } from "@/search/rank";
 import { Highlighted } from "./Highlighted";
 import { KIND_LABEL } from "./labels";
 import { useHydrated } from "./use-hydrated";
-import { searchUrl } from "@/urls";
+import { SEARCH_INDEX_URL, searchUrl } from "@/urls";
 
 let searcherPromise: Promise<Searcher> | null = null;
 
@@ -15,7 +15,7 @@ let searcherPromise: Promise<Searcher> | null = null;
 function loadSearcher(): Promise<Searcher> {
   searcherPromise ??= Promise.all([
     import("@/search/rank"),
-    fetch("/search-index.json").then((r) => {
+    fetch(SEARCH_INDEX_URL).then((r) => {
       if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
       // Our own build artefact, written by buildSearchIndex from validated content.
       return r.json() as Promise<SearchIndexData>;

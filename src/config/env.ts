@@ -1,3 +1,4 @@
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 /**
@@ -19,7 +20,58 @@ const EnvSchema = z.object({
    * that looks used.
    */
   HEAP_MB: z.coerce.number().int().min(64).max(16384).default(192),
+  /**
+   * The content tree the app reads, relative to the working directory. Pages are prerendered at
+   * build time, so in production it matters when building; `npm run dev` reads it on every change.
+   */
+  CONTENT_DIR: z.string().min(1).default("content"),
+  /**
+   * Where an entry's "编辑此页" link leads: a pattern such as
+   * https://github.com/o/r/edit/main/content/{path}, where `{path}` is the file's path inside the
+   * content tree (`entries/docker/x.md`) and `{file}` its absolute path on this machine. Without it
+   * the link shows only under `npm run dev`, where it defaults to opening the file in VS Code.
+   */
+  CONTENT_EDIT_URL: z
+    .string()
+    .refine((pattern) => pattern.includes("{path}") || pattern.includes("{file}"), "must contain {path} or {file}")
+    .refine((pattern) => /^(?:https?|vscode|vscode-insiders|idea|file):/.test(pattern), "must be an http(s), vscode, idea or file URL")
+    .optional(),
+  /** Where the wizard's "not solved" summary is sent: a ticket form or chat link, and/or a mailbox. */
+  SUPPORT_URL: z
+    .url({ message: "must be an absolute URL such as https://support.example.com/new" })
+    .refine((url) => /^https?:\/\//.test(url), "must start with http:// or https://")
+    .optional(),
+  SUPPORT_EMAIL: z.email({ message: "must be an email address such as support@example.com" }).optional(),
+  /**
+   * Seconds the front gives requests in flight to finish after SIGTERM or SIGINT before it stops
+   * Next.js and exits anyway (src/front/shutdown.ts). Keep it below the container's stop grace period.
+   */
+  SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
+  /**
+   * Which peers may say who the client is, in X-Forwarded-For (the TLS proxy): a comma-separated
+   * list of addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`. The front limits
+   * each client's share of the connections to Next.js by that address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .refine((value) => {
+      try {
+        proxyaddr.compile(trustList(value));
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a comma-separated list of IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal"),
 });
+
+/** TRUST_PROXY as the list proxy-addr compiles. */
+export function trustList(value: string): string[] {
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -30,10 +82,24 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     HOSTNAME: source.HOSTNAME || undefined,
     CACHE_MB: source.CACHE_MB || undefined,
     HEAP_MB: source.HEAP_MB || undefined,
+    CONTENT_DIR: source.CONTENT_DIR || undefined,
+    CONTENT_EDIT_URL: source.CONTENT_EDIT_URL || undefined,
+    SUPPORT_URL: source.SUPPORT_URL || undefined,
+    SUPPORT_EMAIL: source.SUPPORT_EMAIL || undefined,
+    SHUTDOWN_TIMEOUT: source.SHUTDOWN_TIMEOUT || undefined,
+    TRUST_PROXY: source.TRUST_PROXY || undefined,
   });
   if (parsed.success) return { ok: true, env: parsed.data };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   return { ok: false, message: `Invalid configuration:\n${lines.join("\n")}` };
+}
+
+/** Settings that work but are probably not what a deployment wants, said once at start-up. */
+export function configWarnings(source: Record<string, string | undefined> = process.env): string[] {
+  const warnings: string[] = [];
+  if (!source.SITE_URL)
+    warnings.push("SITE_URL is not set: canonical and Open Graph URLs, the sitemap and the links in support summaries will say http://localhost:3000");
+  return warnings;
 }
 
 let cached: Env | null = null;

@@ -8,7 +8,8 @@ import { loadSources } from "./load";
 import { linkFlows, type ParsedFlow } from "./link-flows";
 import { parseEntry, parseFlow } from "./parse";
 import { TaxonomySchema, UpstreamListSchema, type Entry, type Flow } from "./schema";
-import { formatMessages } from "./report";
+import { graphLoader, printOnce } from "./loader";
+import { env } from "@/config/env";
 import { validateEntry, validateFlow } from "./validate";
 import type { z } from "zod";
 import { readYamlMapping } from "./yaml-source";
@@ -35,6 +36,7 @@ export async function buildContent(dir: string): Promise<ContentResult> {
 
   const parsed: ParsedEntry[] = [];
   const failedIds = new Set<string>();
+  const claimedByFailed = new Set<string>();
   for (const file of sources.entries) {
     parseEntry(file);
     if (!taxonomy || !upstream) continue;
@@ -44,10 +46,13 @@ export async function buildContent(dir: string): Promise<ContentResult> {
       contentDir: sources.dir,
     });
     if (entry) parsed.push({ file, entry });
-    else failedIds.add(rawId(file));
+    else {
+      failedIds.add(rawId(file));
+      for (const id of rawUpstream(file)) claimedByFailed.add(id);
+    }
   }
 
-  const entries = taxonomy && upstream ? linkEntries(parsed, failedIds, { list: upstream.value, file: sources.upstream, yaml: upstream.yaml }) : [];
+  const entries = taxonomy && upstream ? linkEntries(parsed, failedIds, { list: upstream.value, file: sources.upstream, yaml: upstream.yaml, claimedByFailed }) : [];
 
   const parsedFlows: ParsedFlow[] = [];
   for (const file of sources.flows) {
@@ -78,10 +83,20 @@ function readList<T>(file: VFile, schema: z.ZodType<T>, fields: readonly string[
   return { value: result.data, yaml };
 }
 
-function rawId(file: VFile): string {
+function rawField(file: VFile, key: string): unknown {
   const value = file.data.frontmatter?.value;
-  const id = typeof value === "object" && value !== null ? (value as Record<string, unknown>)["id"] : undefined;
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function rawId(file: VFile): string {
+  const id = rawField(file, "id");
   return typeof id === "string" ? id : path.basename(file.path, ".md");
+}
+
+/** The upstream ids a file that failed claims, so that they are not also reported as uncovered. */
+function rawUpstream(file: VFile): string[] {
+  const ids = rawField(file, "upstream");
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }
 
 function contentVersion(dir: string, files: readonly VFile[]): string {
@@ -90,17 +105,34 @@ function contentVersion(dir: string, files: readonly VFile[]): string {
   return hash.digest("hex").slice(0, 12);
 }
 
-let cached: Promise<KnowledgeGraph> | null = null;
+/** The content tree the app serves: `CONTENT_DIR`, by default `content/` beside the app. */
+export function contentDir(): string {
+  return path.resolve(process.cwd(), env().CONTENT_DIR);
+}
+
+let app: { readonly dir: string; readonly load: () => Promise<KnowledgeGraph> } | null = null;
 
 /**
- * The graph of the bundled `content/` for the app, built once per process. Content errors fail
- * the build with the same compiler-style report that `npm run content:check` prints.
+ * The graph of the app's content (see `loader.ts`): built once per process in production, and
+ * rebuilt after every change of a content file under `npm run dev`, with the problems printed.
  */
 export function getKnowledgeGraph(): Promise<KnowledgeGraph> {
-  cached ??= buildContent(path.join(process.cwd(), "content")).then((result) => {
-    if (result.graph) return result.graph;
-    const report = formatMessages(result.files, process.cwd()).join("\n");
-    throw new Error(`Content has ${result.errors} error(s); run \`npm run content:check\`:\n${report}`);
-  });
-  return cached;
+  const dir = contentDir();
+  if (app?.dir !== dir) {
+    const fresh = process.env.NODE_ENV === "development";
+    app = { dir, load: graphLoader(buildContent, dir, { fresh, ...(fresh ? { log: printOnce } : {}) }) };
+  }
+  return app.load();
+}
+
+/**
+ * Something derived from the graph (the search index, the wizards), computed once per graph: once
+ * per process in production, again after each content change under `npm run dev`.
+ */
+export function perGraph<T>(derive: (graph: KnowledgeGraph) => T): (graph: KnowledgeGraph) => T {
+  const values = new WeakMap<KnowledgeGraph, T>();
+  return (graph) => {
+    if (!values.has(graph)) values.set(graph, derive(graph));
+    return values.get(graph) as T;
+  };
 }

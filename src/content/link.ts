@@ -1,9 +1,20 @@
-import type { Point } from "unist";
+import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { report } from "./messages";
 import type { Entry, UpstreamList } from "./schema";
 import type { YamlData } from "./yaml-source";
+
+export interface UpstreamSource {
+  readonly list: UpstreamList;
+  readonly file: VFile;
+  readonly yaml: YamlData;
+  /**
+   * Upstream ids claimed by entries that failed on their own: their problem is reported on the
+   * entry, and the ids they claim are not also reported as uncovered.
+   */
+  readonly claimedByFailed?: ReadonlySet<string>;
+}
 
 export interface ParsedEntry {
   readonly file: VFile;
@@ -19,7 +30,7 @@ export function linkEntries(
   parsed: readonly ParsedEntry[],
   /** Ids of files that failed on their own: a link to one of them is not also reported as unknown. */
   failedIds: ReadonlySet<string>,
-  upstream: { readonly list: UpstreamList; readonly file: VFile; readonly yaml: YamlData },
+  upstream: UpstreamSource,
 ): Entry[] {
   const firstById = new Map<string, ParsedEntry>();
   const kept: ParsedEntry[] = [];
@@ -36,7 +47,7 @@ export function linkEntries(
   for (const { file, entry } of kept) {
     const yaml = file.data.frontmatter;
     entry.related.forEach((id, index) => {
-      const place = yaml?.placeOf(["related", index]);
+      const place = yaml?.rangeOf(["related", index]);
       if (id === entry.id) report(file, "related-self", { place }, id);
       else if (!firstById.has(id) && !failedIds.has(id)) report(file, "related-unknown", { place }, id);
     });
@@ -57,15 +68,20 @@ export function linkEntries(
 }
 
 function checkSignatures(parsed: readonly ParsedEntry[]): void {
-  const claimed = new Map<string, { entry: Entry; file: VFile; place: Point }>();
+  const claimed = new Map<string, { entry: Entry; file: VFile; place: Point | Position }>();
   for (const { file, entry } of parsed) {
     const own = entry.signatures.map((signature, index) => ({
       signature,
-      place: file.data.frontmatter?.placeOf(["signatures", index]) ?? { line: 1, column: 1 },
+      place: file.data.frontmatter?.rangeOf(["signatures", index]) ?? { line: 1, column: 1 },
     }));
     const fromCauses =
       entry.kind === "problem"
-        ? entry.causes.flatMap((cause) => cause.signatures.map((signature) => ({ signature, place: { line: cause.line, column: 1 } })))
+        ? entry.causes.flatMap((cause) =>
+            cause.signatures.map((signature, index) => ({
+              signature,
+              place: file.data.causeSignaturePlaces?.[cause.id]?.[index] ?? { line: cause.line, column: 1 },
+            })),
+          )
         : [];
     for (const { signature, place } of [...own, ...fromCauses]) {
       const key = signatureKey(signature);
@@ -79,14 +95,11 @@ function checkSignatures(parsed: readonly ParsedEntry[]): void {
   }
 }
 
-function checkCoverage(
-  parsed: readonly ParsedEntry[],
-  upstream: { readonly list: UpstreamList; readonly file: VFile; readonly yaml: YamlData },
-): void {
-  const covered = new Set(parsed.flatMap(({ entry }) => entry.upstream));
+function checkCoverage(parsed: readonly ParsedEntry[], upstream: UpstreamSource): void {
+  const covered = new Set([...parsed.flatMap(({ entry }) => entry.upstream), ...(upstream.claimedByFailed ?? [])]);
   upstream.list.problems.forEach((problem, index) => {
     if (!covered.has(problem.id)) {
-      report(upstream.file, "upstream-uncovered", { place: upstream.yaml.placeOf(["problems", index, "id"]) }, problem.id);
+      report(upstream.file, "upstream-uncovered", { place: upstream.yaml.rangeOf(["problems", index, "id"]) }, problem.id);
     }
   });
 }
@@ -96,11 +109,12 @@ function signatureKey(signature: string): string {
   return signature.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-function idPlace(item: ParsedEntry): Point {
-  return item.file.data.frontmatter?.placeOf(["id"]) ?? { line: 1, column: 1 };
+function idPlace(item: ParsedEntry): Position | Point {
+  return item.file.data.frontmatter?.rangeOf(["id"]) ?? { line: 1, column: 1 };
 }
 
-function elsewhere(file: VFile, place: Point): VFileMessage {
+/** The first occurrence of something a message says is duplicated, as remark-lint's no-duplicate-headings points at it. */
+export function elsewhere(file: VFile, place: Point | Position): VFileMessage {
   const message = new VFileMessage("First defined here", { place });
   message.file = file.path;
   return message;

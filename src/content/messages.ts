@@ -11,7 +11,8 @@ export type Severity = "error" | "warning";
 interface Rule<Args extends unknown[]> {
   readonly severity: Severity;
   readonly reason: (...args: Args) => string;
-  readonly note?: (...args: Args) => string;
+  /** A short hint: what to do about it. Every rule has one. */
+  readonly note: (...args: Args) => string;
 }
 
 const rule = <Args extends unknown[]>(r: Rule<Args>): Rule<Args> => r;
@@ -27,6 +28,7 @@ export const catalog = {
   "file-unreadable": rule({
     severity: "error",
     reason: (code: string) => `Cannot read file (${code})`,
+    note: () => "Check that the file exists and that the user running the check may read it",
   }),
   "file-too-large": rule({
     severity: "error",
@@ -47,23 +49,28 @@ export const catalog = {
   "yaml-invalid": rule({
     severity: "error",
     reason: (detail: string) => `Invalid YAML: ${detail}`,
+    note: () => "Check indentation, and quote text that contains `: `, `#` or starts with `[`, `{`, `*` or `&`",
   }),
   "frontmatter-not-mapping": rule({
     severity: "error",
     reason: () => "Front matter must be a mapping of `key: value` pairs",
+    note: () => "Write one `key: value` per line between the two `---` lines",
   }),
   "field-missing": rule({
     severity: "error",
     reason: (field: string) => `Missing required field \`${field}\``,
+    note: (field: string) => `Add \`${field}: …\`; content/README.md describes every field`,
   }),
   "field-unknown": rule({
     severity: "error",
     reason: (field: string, _allowed: readonly string[]) => `Unknown field \`${field}\``,
-    note: (_field: string, allowed: readonly string[]) => `Allowed fields: ${list(allowed)}`,
+    note: (_field: string, allowed: readonly string[]) =>
+      allowed.length > 0 ? `Allowed fields: ${list(allowed)}` : "Check its spelling; content/README.md describes every field",
   }),
   "field-invalid": rule({
     severity: "error",
     reason: (field: string, detail: string) => `Invalid \`${field}\`: ${detail}`,
+    note: (field: string) => `See content/README.md for what \`${field}\` holds`,
   }),
   "field-needs-quotes": rule({
     severity: "error",
@@ -107,14 +114,17 @@ export const catalog = {
     severity: "error",
     reason: (heading: string, expected: readonly string[]) =>
       `Unexpected heading \`${heading}\`, expected ${expected.length > 2 ? "one of " : ""}${expected.map((e) => `\`${e}\``).join(expected.length > 2 ? ", " : " or ")}`,
+    note: () => "Check the spelling of the keyword; content/README.md lists the headings of each kind",
   }),
   "section-duplicate": rule({
     severity: "error",
     reason: (heading: string) => `Duplicate section \`${heading}\``,
+    note: () => "Merge the two sections into one",
   }),
   "section-empty": rule({
     severity: "error",
     reason: (heading: string) => `Section \`${heading}\` is empty`,
+    note: () => "Write its content under the heading, or remove the heading",
   }),
   "cause-id-missing": rule({
     severity: "error",
@@ -129,6 +139,7 @@ export const catalog = {
   "cause-id-duplicate": rule({
     severity: "error",
     reason: (id: string) => `Duplicate cause id \`${id}\``,
+    note: () => "Cause ids are page anchors and must be unique within the entry; rename one",
   }),
   "cause-title-missing": rule({
     severity: "error",
@@ -225,6 +236,7 @@ export const catalog = {
   "example-in-signature": rule({
     severity: "error",
     reason: (signature: string) => `Signature \`${signature}\` is the upstream project's own value, not the reader's error text`,
+    note: () => "Keep the error text around the value and write a placeholder for the value itself",
   }),
   "placeholder-in-shell": rule({
     severity: "error",
@@ -247,38 +259,57 @@ export const catalog = {
   "signatures-not-list": rule({
     severity: "error",
     reason: () => "`### 特征` must be a bullet list of error strings",
+    note: () => "Write each error string as its own `- ` item, copied exactly as the user sees it",
   }),
   "problem-without-causes": rule({
     severity: "error",
     reason: () => "A problem needs at least one `## 原因：…` section",
+    note: () => "Add `## 原因：<title> {#<id>}` with `### 检查` and `### 解决` under it",
   }),
   "answer-missing": rule({
     severity: "error",
     reason: () => "A question needs a `## 回答` section",
+    note: () => "Add `## 回答` with the direct answer as its first paragraph",
   }),
   "guide-without-steps": rule({
     severity: "error",
     reason: () => "A guide needs at least one `##` section",
+    note: () => "Write each step or group of settings under its own `## ` heading",
+  }),
+  "guide-step-no-words": rule({
+    severity: "error",
+    reason: (heading: string) => `Step heading \`${heading}\` has no letters or digits`,
+    note: () => "The step's anchor is made from its words: say what the step does, e.g. `## 创建自建应用`",
+  }),
+  "body-invalid": rule({
+    severity: "error",
+    reason: (where: string, detail: string) => `Invalid \`${where}\` in the body: ${detail}`,
+    note: () => "The body does not have the shape its kind needs; see content/README.md",
   }),
   "id-duplicate": rule({
     severity: "error",
     reason: (id: string) => `Duplicate entry id \`${id}\``,
+    note: () => "Ids are URLs and must be unique: rename one of the files and its `id`",
   }),
   "related-unknown": rule({
     severity: "error",
     reason: (id: string) => `\`related\` names an unknown entry \`${id}\``,
+    note: () => "Use the id of an existing entry (its file name without `.md`)",
   }),
   "related-self": rule({
     severity: "warning",
     reason: (id: string) => `Entry \`${id}\` lists itself in \`related\``,
+    note: () => "Remove it from `related`",
   }),
   "link-unknown-entry": rule({
     severity: "error",
     reason: (id: string) => `Link to an unknown entry \`${id}\``,
+    note: () => "Link to an existing entry as `/entry/<id>`, where `<id>` is its file name without `.md`",
   }),
   "link-unknown-cause": rule({
     severity: "error",
     reason: (id: string, cause: string) => `Link to an unknown cause \`${cause}\` of entry \`${id}\``,
+    note: () => "Use a cause id written as `{#…}` at the end of one of that entry's `## 原因：` headings",
   }),
   "signature-duplicate": rule({
     severity: "warning",
@@ -294,6 +325,7 @@ export const catalog = {
   "flow-without-steps": rule({
     severity: "error",
     reason: () => "A flow needs at least one `##` step",
+    note: () => "Write each question as `## <question>？ {#step-id}` with a bullet list of options under it",
   }),
   "flow-step-id-missing": rule({
     severity: "error",
@@ -313,19 +345,58 @@ export const catalog = {
   "flow-option-empty": rule({
     severity: "error",
     reason: () => "An option has an empty label",
+    note: () => "Write what the user would answer inside the brackets: `- [是，只有真机失败](#next-step)`",
   }),
   "flow-target-unknown-step": rule({
     severity: "error",
     reason: (step: string) => `Option leads to an unknown step \`#${step}\``,
+    note: () => "Use the `{#…}` id of a step in this flow",
   }),
   "flow-step-unreachable": rule({
     severity: "error",
     reason: (step: string) => `Step \`${step}\` cannot be reached from the first step`,
+    note: () => "Add an option that leads to it (`- [选项](#step-id)`), or remove the step",
   }),
   "flow-cycle": rule({
     severity: "error",
     reason: (path: string) => `Steps form a cycle: ${path}`,
     note: () => "A flow must always move forward; point one option at an entry instead",
+  }),
+  "flow-step-id-invalid": rule({
+    severity: "error",
+    reason: (id: string) => `Invalid step id \`${id}\``,
+    note: () => "Use lowercase ASCII letters, digits and single hyphens, e.g. `{#container-running}`",
+  }),
+  "flow-id-filename-mismatch": rule({
+    severity: "error",
+    reason: (id: string, expected: string) => `Flow id \`${id}\` does not match its file name \`${expected}.md\``,
+    note: () => "Rename the file or change `id`; flow ids are wizard URLs and must stay stable",
+  }),
+  "flow-id-duplicate": rule({
+    severity: "error",
+    reason: (id: string) => `Duplicate flow id \`${id}\``,
+    note: () => "Flow ids are wizard URLs and must be unique: rename one of the files and its `id`",
+  }),
+  "flow-target-unknown-entry": rule({
+    severity: "error",
+    reason: (id: string) => `Option leads to an unknown entry \`${id}\``,
+    note: () => "Point it at an existing entry as `/entry/<id>`, where `<id>` is its file name without `.md`",
+  }),
+  "flow-target-unknown-cause": rule({
+    severity: "error",
+    reason: (id: string, cause: string) => `Option leads to an unknown cause \`${cause}\` of entry \`${id}\``,
+    note: () => "Use a cause id written as `{#…}` at the end of one of that entry's `## 原因：` headings",
+  }),
+  "flow-options-same-place": rule({
+    severity: "error",
+    reason: (label: string, first: string) => `Option \`${label}\` leads to the same place as \`${first}\``,
+    note: () => "Merge the two into one option, or point this one somewhere else (an unsure answer needs its own target)",
+  }),
+  "flow-question-repeated": rule({
+    severity: "warning",
+    reason: (question: string, later: string) => `\`${question}\` is asked again on the same path, by ${later}`,
+    note: () =>
+      "Link the answer that settles it to the cause (`/entry/<id>#cause-<cause>`), so the wizard takes it as answered, or drop one of the two questions",
   }),
   "flow-id-taken": rule({
     severity: "error",
@@ -351,7 +422,7 @@ export const catalog = {
   "link-unsafe-protocol": rule({
     severity: "error",
     reason: (protocol: string, url: string) => `\`${protocol}:\` URL \`${url}\``,
-    note: () => "Link to a page (`https://…`, `/entry/…`); `javascript:`, `data:` and `vbscript:` URLs are not allowed",
+    note: () => "Link to a page (`https://…`, `/entry/<id>`); `javascript:`, `data:` and `vbscript:` URLs are not allowed",
   }),
   "image-external": rule({
     severity: "error",
@@ -390,6 +461,6 @@ export function report<R extends RuleId>(
     cause: options.cause,
   });
   message.fatal = entry.severity === "error";
-  if (entry.note) message.note = entry.note(...args);
+  message.note = entry.note(...args);
   return message;
 }

@@ -198,6 +198,7 @@ export const FlowOptionSchema = z.strictObject({
   target: FlowTargetSchema,
   line: z.number().int().positive(),
 });
+export type FlowOption = z.infer<typeof FlowOptionSchema>;
 
 export const FlowStepSchema = z.strictObject({
   id: slug,

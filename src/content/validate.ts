@@ -35,20 +35,21 @@ export function validateEntry(file: VFile, context: ValidationContext): Entry | 
     return null;
   }
   const fm = parsed.data;
-  checkIdAndArea(file, fm, context);
+  checkIdAndArea(file, fm, context, "id-filename-mismatch");
   const { systems } = context.taxonomy;
   if (!systems.some((s) => s.slug === fm.system)) {
-    report(file, "system-unknown", { place: yaml.placeOf(["system"]) }, fm.system, systems.map((s) => s.slug));
+    report(file, "system-unknown", { place: yaml.rangeOf(["system"]) }, fm.system, systems.map((s) => s.slug));
   }
   fm.upstream.forEach((id, index) => {
-    if (!context.upstreamIds.has(id)) report(file, "upstream-unknown", { place: yaml.placeOf(["upstream", index]) }, id);
+    if (!context.upstreamIds.has(id)) report(file, "upstream-unknown", { place: yaml.rangeOf(["upstream", index]) }, id);
   });
 
   const outline = file.data.outline;
   if (!outline || outline.kind !== fm.kind || file.messages.some((m) => m.fatal)) return null;
-  const entry = EntrySchema.safeParse({ ...fm, ...outline.body, source: sourceOf(file, context) });
+  const assembled = { ...fm, ...outline.body, source: sourceOf(file, context) };
+  const entry = EntrySchema.safeParse(assembled);
   if (!entry.success) {
-    reportIssues(file, entry.error.issues, yaml, FRONTMATTER_FIELDS);
+    reportIssues(file, entry.error.issues, yaml, FRONTMATTER_FIELDS, assembled);
     return null;
   }
   return entry.data;
@@ -64,22 +65,28 @@ export function validateFlow(file: VFile, context: ValidationContext): Flow | nu
     return null;
   }
   const fm = parsed.data;
-  checkIdAndArea(file, fm, context);
+  checkIdAndArea(file, fm, context, "flow-id-filename-mismatch");
   const body = file.data.flow;
   if (!body || file.messages.some((m) => m.fatal)) return null;
-  const flow = FlowSchema.safeParse({ ...fm, ...body, source: sourceOf(file, context) });
+  const assembled = { ...fm, ...body, source: sourceOf(file, context) };
+  const flow = FlowSchema.safeParse(assembled);
   if (!flow.success) {
-    reportIssues(file, flow.error.issues, yaml, FLOW_FIELDS);
+    reportIssues(file, flow.error.issues, yaml, FLOW_FIELDS, assembled);
     return null;
   }
   return flow.data;
 }
 
 /** Ids are URLs and must match the file name; areas must be in the taxonomy. */
-function checkIdAndArea(file: VFile, fm: { id: string; area: string }, context: ValidationContext): void {
-  const place = (key: string) => file.data.frontmatter?.placeOf([key]);
+function checkIdAndArea(
+  file: VFile,
+  fm: { id: string; area: string },
+  context: ValidationContext,
+  mismatch: "id-filename-mismatch" | "flow-id-filename-mismatch",
+): void {
+  const place = (key: string) => file.data.frontmatter?.rangeOf([key]);
   const expectedId = path.basename(file.path, ".md");
-  if (fm.id !== expectedId) report(file, "id-filename-mismatch", { place: place("id") }, fm.id, expectedId);
+  if (fm.id !== expectedId) report(file, mismatch, { place: place("id") }, fm.id, expectedId);
   const { areas } = context.taxonomy;
   if (!areas.some((a) => a.slug === fm.area)) report(file, "area-unknown", { place: place("area") }, fm.area, areas.map((a) => a.slug));
 }

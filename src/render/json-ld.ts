@@ -1,4 +1,5 @@
 import type { Entry } from "@/content/schema";
+import { stepAnchor } from "@/urls";
 
 /**
  * Structured data for search engines, one shape per kind: a problem is a TechArticle, a question
@@ -29,7 +30,7 @@ export function entryJsonLd(entry: Entry, url: string, areaLabel: string): Recor
         "@type": "HowTo",
         name: entry.title,
         description: entry.summary,
-        step: entry.steps.map((step, i) => ({ "@type": "HowToStep", position: i + 1, name: step.title, text: step.body.text, url: `${url}#step-${step.id}` })),
+        step: entry.steps.map((step, i) => ({ "@type": "HowToStep", position: i + 1, name: step.title, text: step.body.text, url: `${url}#${stepAnchor(step.id)}` })),
       };
   }
 }

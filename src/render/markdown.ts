@@ -9,6 +9,7 @@ import { unified } from "unified";
 import type { Blocks } from "@/content/schema";
 import { aliases, languages, plainText } from "./languages";
 import rehypeCallouts from "./rehype-callouts";
+import rehypeTableReflow from "./rehype-table-reflow";
 import rehypeTaskCheckboxes from "./rehype-task-checkboxes";
 
 /**
@@ -25,6 +26,7 @@ const processor = unified()
   .use(rehypeExternalLinks, { target: "_blank", rel: ["noopener", "noreferrer"] })
   .use(rehypeTaskCheckboxes)
   .use(rehypeCallouts)
+  .use(rehypeTableReflow)
   .freeze();
 
 // Content is immutable once loaded, so each run of blocks is turned into hast once per process.

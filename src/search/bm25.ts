@@ -26,13 +26,13 @@ export interface Scores {
   readonly docs: readonly number[];
   /** BM25F score of each of `docs`. */
   readonly raw: Float64Array;
-  /** `raw` divided by the most any entry could score on these terms, capped at 1. */
+  /** `raw` divided by the most any entry could score on these terms (0–1). */
   readonly rel: Float64Array;
 }
 
 /**
  * Scores every entry containing an asked term. `weights` gives each asked term's weight: its idf
- * when known, or what an unknown term should count against every entry (see `unknownWeight`).
+ * when known (see `idf`), or what an unknown term should count against every entry.
  * `scratch` is a per-searcher buffer of one slot per entry, left zeroed after the call.
  */
 export function bm25(terms: readonly string[], weights: ReadonlyMap<string, number>, index: Postings, options: Bm25Options, scratch: Float64Array): Scores {
@@ -43,7 +43,7 @@ export function bm25(terms: readonly string[], weights: ReadonlyMap<string, numb
   for (const term of terms) {
     const postings = index.postingsOf(term);
     if (!postings) continue;
-    const weight = idf(index.docCount, postings.length / 2);
+    const weight = weights.get(term) ?? 0;
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i] ?? 0;
       const tf = (postings[i + 1] ?? 0) / index.scale;
@@ -55,7 +55,8 @@ export function bm25(terms: readonly string[], weights: ReadonlyMap<string, numb
   const rel = new Float64Array(docs.length);
   docs.forEach((doc, i) => {
     raw[i] = scratch[doc] ?? 0;
-    rel[i] = total > 0 ? Math.min(1, (scratch[doc] ?? 0) / total) : 0;
+    // tf/(tf+k1) < 1, so an entry can never score the whole of what was asked: rel < 1.
+    rel[i] = total > 0 ? (scratch[doc] ?? 0) / total : 0;
     scratch[doc] = 0;
   });
   return { docs, raw, rel };

@@ -1,9 +1,8 @@
-import Fuse from "fuse.js";
 import type { KnowledgeGraph } from "@/content/graph";
 import { getArea, getSystem } from "@/content/graph";
 import type { Entry } from "@/content/schema";
 import { SEARCH_CONFIG } from "./config";
-import { FUZZY_KEYS, WEIGHT_SCALE, type DocMeta, type FieldName, type FuzzyRecord, type SearchIndexData, type SignatureRecord } from "./index-data";
+import { WEIGHT_SCALE, type DocMeta, type FieldName, type SearchIndexData, type SignatureRecord } from "./index-data";
 import { hasPlaceholders } from "@/content/signature-pattern";
 import confidenceModel from "./confidence-model.json";
 import type { ConfidenceModel } from "./confidence";
@@ -13,11 +12,12 @@ import { normalizePattern } from "./signatures";
 import { sentences } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { termList } from "./tokenize";
+import { packPostings, packVocabulary } from "./packing";
 
 /**
  * Builds the search index once, at build time, from the knowledge graph: per-entry weighted term
  * frequencies (BM25F, one number per term and entry), normalised signatures, per-cause terms for
- * pointing at a cause, and a fuse.js index over titles and signatures for typos. The result is
+ * pointing at a cause. The result is
  * plain JSON, loaded as-is by the server and by the browser.
  */
 export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
@@ -52,9 +52,10 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     system: entry.system,
     causes:
       entry.kind === "problem"
-        ? entry.causes.map((c) => ({ id: c.id, title: c.title, text: [c.title, c.check.question, c.description?.text, ...c.signatures].filter(Boolean).join("\n") }))
+        ? entry.causes.map((c) => ({ id: c.id, title: c.title, question: c.check.question }))
         : [],
-    snippets: snippetsOf(entry),
+    summary: sentences(entry.summary),
+    aliases: entry.aliases,
   }));
 
   const signatures: SignatureRecord[] = graph.entries
@@ -64,14 +65,9 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     ])
     .filter((signature) => signature.pattern || informative(signature.norm));
 
-  const fuzzy: FuzzyRecord[] = graph.entries.map((entry) => ({
-    title: fold(entry.title),
-    signatures: [...entry.signatures, ...entry.aliases, ...(entry.kind === "problem" ? entry.causes.flatMap((c) => c.signatures) : [])].map(fold),
-  }));
-
   const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    format: 2,
+    format: 3,
     version: graph.version,
     docs,
     labels: Object.fromEntries(
@@ -81,11 +77,10 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
       ]),
     ),
     keepNumbers,
-    vocabulary: sorted.map(([term]) => term),
-    postings: sorted.map(([, list]) => list),
+    vocabulary: packVocabulary(sorted.map(([term]) => term)),
+    postings: sorted.map(([, list]) => packPostings(list)),
     signatures,
     confidence: confidenceModel as ConfidenceModel,
-    fuzzy: Fuse.createIndex([...FUZZY_KEYS], fuzzy).toJSON(),
   };
 }
 
@@ -151,12 +146,6 @@ function signatureRecord(text: string, doc: number, cause: number, mask: { keepN
   return { text, norm: pattern ? normalizePattern(text) : normalizeLine(text, mask), pattern, doc, cause };
 }
 
-/** What a result may quote: summary sentences, aliases and signatures of the entry, and each cause's title, check question and signatures. */
-function snippetsOf(entry: Entry): DocMeta["snippets"] {
-  const own = [...sentences(entry.summary), ...entry.aliases, ...entry.signatures].map((text) => ({ text, cause: -1 }));
-  const causes = entry.kind === "problem" ? entry.causes.flatMap((c, i) => [c.title, c.check.question, ...c.signatures].map((text) => ({ text, cause: i }))) : [];
-  return [...own, ...causes];
-}
 
 /** Every number of two or more digits the knowledge base mentions: these stay literal in queries. */
 function corpusNumbers(entries: readonly Entry[]): string[] {

@@ -1,4 +1,3 @@
-import type { FuseIndex } from "fuse.js";
 import type { EntryKind } from "@/content/schema";
 import type { ConfidenceModel } from "./confidence";
 
@@ -11,8 +10,8 @@ export type FieldName = "title" | "aliases" | "signatures" | "tags" | "summary" 
 export interface CauseMeta {
   readonly id: string;
   readonly title: string;
-  /** The words that decide which cause a query points at (title, check question, description), besides its signatures. */
-  readonly text: string;
+  /** The check question: with the title, the words that decide which cause a query points at (besides its signatures). */
+  readonly question: string;
 }
 
 export interface DocMeta {
@@ -22,11 +21,9 @@ export interface DocMeta {
   readonly area: string;
   readonly system: string;
   readonly causes: readonly CauseMeta[];
-  /**
-   * Short texts a result can quote to show why it came up: the summary's sentences, aliases and
-   * signatures, each tagged with the cause it belongs to (-1 for the entry).
-   */
-  readonly snippets: readonly { readonly text: string; readonly cause: number }[];
+  /** The summary cut into sentences short enough to quote in a result. */
+  readonly summary: readonly string[];
+  readonly aliases: readonly string[];
 }
 
 export interface SignatureRecord {
@@ -42,18 +39,11 @@ export interface SignatureRecord {
   readonly cause: number;
 }
 
-export interface FuzzyRecord {
-  readonly title: string;
-  readonly signatures: readonly string[];
-}
-
-export const FUZZY_KEYS = ["title", "signatures"] as const;
-
 /** Term weights are stored as integers: weight × this. One decimal is plenty for ranking. */
 export const WEIGHT_SCALE = 10;
 
 export interface SearchIndexData {
-  readonly format: 2;
+  readonly format: 3;
   /** The content version the index was built from. */
   readonly version: string;
   readonly docs: readonly DocMeta[];
@@ -61,13 +51,11 @@ export interface SearchIndexData {
   readonly labels: Readonly<Record<string, string>>;
   /** Numbers the content mentions; they are not masked in queries. */
   readonly keepNumbers: readonly string[];
-  /** Every indexed term, sorted; `postings[i]` belongs to `vocabulary[i]`. */
+  /** Every indexed term, sorted and front-coded (packing.ts); `postings[i]` belongs to the i-th term. */
   readonly vocabulary: readonly string[];
-  /** Flat [doc, weight×WEIGHT_SCALE, doc, …]: BM25F weighted term frequency, rounded. */
+  /** Flat [doc gap, weight×WEIGHT_SCALE, doc gap, …] (packing.ts): BM25F weighted term frequency, rounded. */
   readonly postings: readonly (readonly number[])[];
   readonly signatures: readonly SignatureRecord[];
   /** The logistic model that decides whether the first result is presented as the answer (confidence.ts). */
   readonly confidence: ConfidenceModel;
-  /** fuse.js's own serialised index over titles and signatures (it carries the texts itself). */
-  readonly fuzzy: ReturnType<FuseIndex<FuzzyRecord>["toJSON"]>;
 }

@@ -1,11 +1,12 @@
-import Fuse from "fuse.js";
 import { entryUrl } from "@/urls";
 import { bm25, idf, postingsContain, type Postings } from "./bm25";
+import { unpackPostings, unpackVocabulary } from "./packing";
 import { pickCause } from "./causes";
 import { probability, type FeatureVector } from "./confidence";
 import { SEARCH_CONFIG } from "./config";
 import { detectFamilies, explain, familyTerms, type FamilyHit } from "./families";
-import { FUZZY_KEYS, WEIGHT_SCALE, type DocMeta, type FuzzyRecord, type SearchIndexData } from "./index-data";
+import { closestWord, FuzzyIndex } from "./fuzzy";
+import { WEIGHT_SCALE, type DocMeta, type SearchIndexData, type SignatureRecord } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
@@ -71,14 +72,8 @@ interface UnitContext {
   readonly weights: ReadonlyMap<string, number>;
   /** Σ weight of the asked terms. */
   readonly total: number;
-  /** Share of `total` in terms the index has never seen. */
-  readonly unknownShare: number;
   /** Error codes the line names. */
   readonly codes: readonly string[];
-  /** Terms the index has never seen that look like the name of a different error: codes, identifiers, long jargon. */
-  readonly strange: number;
-  /** Share of `total` in unknown plain words: the story around an error, which says nothing against an entry. */
-  readonly plainUnknownShare: number;
   readonly families: readonly FamilyHit[];
   readonly familyTerms: readonly string[];
 }
@@ -94,16 +89,13 @@ interface Evidence {
 /** Everything ranking found for one query, before the decision of what to present. */
 interface Ranking {
   readonly ordered: readonly Evidence[];
-  /** Each line's best entry and its runner-up's score. */
-  readonly lineTops: readonly { readonly e: Evidence; readonly next: number }[];
+  /** Each line's best entry. */
+  readonly lineTops: readonly Evidence[];
   readonly multi: boolean;
   readonly units: readonly QueryUnit[];
   readonly truncated: boolean;
   /** The paste read as one text: its context and each entry's coverage of it. */
   readonly whole: { readonly context: UnitContext; readonly rel: ReadonlyMap<number, number> };
-  /** Each entry's best coverage of a line that reports a failure. */
-  readonly errorRel: ReadonlyMap<number, number>;
-  readonly errorLines: boolean;
 }
 
 export interface Searcher {
@@ -117,13 +109,15 @@ export function createSearcher(data: SearchIndexData): Searcher {
   const { k1 } = SEARCH_CONFIG;
   const docCount = data.docs.length;
   const keepNumbers = new Set(data.keepNumbers);
-  const termIndex = new Map(data.vocabulary.map((term, i) => [term, i]));
+  const vocabulary = unpackVocabulary(data.vocabulary);
+  const postingLists = data.postings.map(unpackPostings);
+  const termIndex = new Map(vocabulary.map((term, i) => [term, i]));
   const index: Postings = {
     docCount,
     scale: WEIGHT_SCALE,
     postingsOf: (term) => {
       const i = termIndex.get(term);
-      return i === undefined ? undefined : data.postings[i];
+      return i === undefined ? undefined : postingLists[i];
     },
   };
   const unknownIdf = idf(docCount, 1);
@@ -141,20 +135,34 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const key = `${doc}:${cause}`;
     let set = causeTerms.get(key);
     if (!set) {
-      const text = fold(data.docs[doc]?.causes[cause]?.text ?? "");
+      const meta = data.docs[doc]?.causes[cause];
+      const own = (signaturesOf.get(doc) ?? []).filter((sig) => sig.cause === cause).map((sig) => sig.text);
+      const text = fold([meta?.title, meta?.question, ...own].join("\n"));
       set = new Set([...terms(text, { keepNumbers }).all, ...conceptTerms(text)]);
       causeTerms.set(key, set);
     }
     return set;
   };
   const signatures = new SignatureIndex(data.signatures);
-  // The serialised fuse index holds the texts; results are only used for their position.
-  const placeholders: FuzzyRecord[] = data.docs.map(() => ({ title: "", signatures: [] }));
-  const fuse = new Fuse<FuzzyRecord>(
-    placeholders,
-    { keys: [...FUZZY_KEYS], includeScore: true, ignoreLocation: true, threshold: 0.34, minMatchCharLength: 2 },
-    Fuse.parseIndex<FuzzyRecord>(data.fuzzy),
+  const signaturesOf = new Map<number, SignatureRecord[]>();
+  for (const record of data.signatures) {
+    let list = signaturesOf.get(record.doc);
+    if (!list) signaturesOf.set(record.doc, (list = []));
+    list.push(record);
+  }
+  // Typos in an entry's own names: its title, aliases and signatures.
+  const fuzzyNames = new FuzzyIndex(
+    data.docs.map((doc, i) => [doc.title, ...doc.aliases, ...(signaturesOf.get(i) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)].map(fold)),
   );
+  // Spelling suggestions come from the knowledge base's own Latin words, indexed on first need.
+  let spelling: { index: FuzzyIndex; words: string[] } | null = null;
+  const spellingIndex = () => {
+    if (!spelling) {
+      const words = vocabulary.filter((term) => /^[a-z][a-z0-9_]{3,}$/.test(term));
+      spelling = { index: new FuzzyIndex(words.map((w) => [w])), words };
+    }
+    return spelling;
+  };
   const scratch = new Float64Array(docCount);
 
   function contextOf(unit: QueryUnit, maxTerms: number): { context: UnitContext; folded: string; masked: string } {
@@ -165,28 +173,20 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const famTerms = familyTerms(families);
     const list = [...new Set([...asked.all.slice(0, maxTerms), ...conceptTerms(folded), ...famTerms])];
     let total = 0;
-    let unknown = 0;
     const weights = new Map<string, number>();
     for (const term of list) {
-      const known = termIdf(term);
-      const weight = known ?? unknownWeight(term, asked.words, unknownIdf);
+      const weight = termIdf(term) ?? unknownWeight(term, asked.words, unknownIdf);
       weights.set(term, weight);
       total += weight;
-      if (known === null) unknown += weight;
     }
     const codes = asked.all.filter((t) => /^\d+$/.test(t) && looksLikeErrorCode(t));
-    const strangeTerms = list.filter((t) => termIdf(t) === null && asked.words.has(t) && STRANGE.test(t));
-    const plainUnknown = list.filter((t) => termIdf(t) === null && !strangeTerms.includes(t)).reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
     return {
       context: {
         unit,
         terms: list,
         weights,
         total,
-        unknownShare: total > 0 ? unknown / total : 0,
         codes,
-        strange: strangeTerms.length,
-        plainUnknownShare: total > 0 ? plainUnknown / total : 0,
         families,
         familyTerms: famTerms,
       },
@@ -230,7 +230,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const fuzzyBonus = new Map<number, number>();
     const short = folded.length <= SEARCH_CONFIG.fuzzyMaxChars && folded.length >= 3;
     if (fuzzy && short && signatureOf.size === 0 && bestRel < SEARCH_CONFIG.fuzzyBelow) {
-      for (const hit of fuse.search(folded, { limit: 5 })) fuzzyBonus.set(hit.refIndex, 0.25 * (1 - (hit.score ?? 1)));
+      for (const hit of fuzzyNames.search(folded, 5)) fuzzyBonus.set(hit.index, 0.25 * (1 - hit.score));
     }
 
     // A log line that asks for little (two common words) cannot say much about any entry.
@@ -254,32 +254,17 @@ export function createSearcher(data: SearchIndexData): Searcher {
   }
 
   /**
-   * The confidence features of a candidate. Query-level ones (error codes, families, unknown
-   * words, length) read the whole paste, so a story's title line cannot hide the error code in
-   * its log; candidate-level ones read its best line, the whole paste and the error lines.
+   * The confidence features of a candidate (see confidence.ts). The query-level ones (error codes,
+   * families) read the whole paste, so a story's title line cannot hide the error code in its log.
    */
-  function featuresOf(e: Evidence, next: number, ranking: Ranking): FeatureVector {
-    const { whole } = ranking;
-    const { context } = whole;
-    const code = context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1;
-    const family = context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1;
+  function featuresOf(e: Evidence, ranking: Ranking): FeatureVector {
+    const { context } = ranking.whole;
     return {
-      signature: e.signature ? Math.min(1, e.signature.weight / 24) : 0,
-      coverage: e.rel,
-      whole: whole.rel.get(e.doc) ?? 0,
-      errorLines: ranking.errorLines ? (ranking.errorRel.get(e.doc) ?? 0) : -1,
       score: e.score,
-      margin: e.score > 0 ? Math.max(0, (e.score - next) / e.score) : 0,
-      code,
-      unknown: context.unknownShare,
-      lineUnknown: e.context.unknownShare,
+      whole: ranking.whole.rel.get(e.doc) ?? 0,
       aliasCover: aliasCover(e.doc, context),
-      strange: Math.log1p(context.strange),
-      knownCoverage: Math.min(1, e.rel / Math.max(0.5, 1 - e.context.plainUnknownShare)),
-      knownWhole: Math.min(1, (whole.rel.get(e.doc) ?? 0) / Math.max(0.5, 1 - context.plainUnknownShare)),
-      matched: Math.log1p(e.rel * e.context.total),
-      length: Math.log1p(context.terms.length),
-      family,
+      code: context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1,
+      family: context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1,
     };
   }
 
@@ -290,7 +275,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     let names = namesOf.get(doc);
     if (!names) {
       const meta = data.docs[doc];
-      const texts = [meta?.title ?? "", ...(meta?.snippets ?? []).filter((s) => s.cause === -1).map((s) => s.text)];
+      const texts = [meta?.title ?? "", ...(meta?.aliases ?? []), ...(signaturesOf.get(doc) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)];
       names = texts.map((t) => new Set(terms(fold(t), { keepNumbers }).all.filter((term) => termIdf(term) !== null)));
       namesOf.set(doc, names);
     }
@@ -347,9 +332,20 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
   }
 
+  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures. */
+  function snippetsOf(doc: number): { text: string; cause: number }[] {
+    const meta = data.docs[doc];
+    if (!meta) return [];
+    return [
+      ...[...meta.summary, ...meta.aliases].map((text) => ({ text, cause: -1 })),
+      ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => ({ text, cause: i }))),
+      ...(signaturesOf.get(doc) ?? []).map((sig) => ({ text: sig.text, cause: sig.cause })),
+    ];
+  }
+
   function snippetOf(doc: DocMeta, cause: number, e: Evidence, matched: readonly string[]): { snippet?: string } {
     if (e.signature) return { snippet: e.signature.record.text };
-    const text = bestSnippet(doc.snippets, cause, new Set(matched), e.context.weights);
+    const text = bestSnippet(snippetsOf(e.doc), cause, new Set(matched), e.context.weights);
     return text ? { snippet: text } : {};
   }
 
@@ -358,18 +354,13 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const units = queryUnits(text, SEARCH_CONFIG.maxLines);
     const multi = units.length > 1;
     const best = new Map<number, Evidence>();
-    const lineTops: { e: Evidence; next: number }[] = [];
-    const errorRel = new Map<number, number>();
-    let errorLines = false;
+    const lineTops: Evidence[] = [];
     for (const unit of units) {
       const ranked = scoreLine(unit, !multi);
-      if (ranked[0]) lineTops.push({ e: ranked[0], next: ranked[1]?.score ?? 0 });
-      const isError = unit.salience === 1;
-      errorLines ||= isError;
+      if (ranked[0]) lineTops.push(ranked[0]);
       for (const e of ranked) {
         const seen = best.get(e.doc);
         if (!seen || e.score > seen.score) best.set(e.doc, { ...e });
-        if (isError) errorRel.set(e.doc, Math.max(errorRel.get(e.doc) ?? 0, e.rel));
       }
     }
     // The paste as a whole: an entry that several lines point at together gains on one that a
@@ -386,7 +377,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     for (const [doc, e] of best) if (e.score < SEARCH_CONFIG.suggestionThreshold) best.delete(doc);
     const ordered = [...best.values()].sort((a, b) => b.score - a.score);
     const wholeContext = multi ? (wholeEvidence[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerPaste).context) : (ordered[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerLine).context);
-    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel }, errorRel, errorLines };
+    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel } };
   }
 
   return {
@@ -396,49 +387,71 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const { ordered } = ranking;
       const top = ordered[0];
       const doc = top ? data.docs[top.doc] : undefined;
-      return top && doc ? { id: doc.id, features: featuresOf(top, ordered[1]?.score ?? 0, ranking) } : null;
+      return top && doc ? { id: doc.id, features: featuresOf(top, ranking) } : null;
     },
     search(query, options = {}) {
-      const ranking = rankAll(query);
-      const { ordered, lineTops, multi, units, truncated } = ranking;
-      const model = data.confidence;
-      const confidenceOf = new Map<number, number>();
-      ordered.forEach((e, i) => confidenceOf.set(e.doc, probability(model, featuresOf(e, i === 0 ? (ordered[1]?.score ?? 0) : (ordered[0]?.score ?? 0), ranking))));
-      // In a log, each line's own best match is judged against that line's runner-up too.
-      const answerDocs = new Set<number>();
-      const top = ordered[0];
-      if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
-      if (multi) {
-        for (const { e, next } of lineTops) {
-          if (probability(model, featuresOf(e, next, ranking)) >= model.threshold) answerDocs.add(e.doc);
-        }
-      }
-      const limit = clampLimit(options.limit);
-      const topScore = top?.score ?? 0;
-      const results: Evidence[] = [];
-      if (answerDocs.size > 0) {
-        const maxAnswers = multi ? limit : Math.min(limit, SEARCH_CONFIG.maxAnswers);
-        for (const e of ordered) {
-          if (results.length >= maxAnswers) break;
-          if (answerDocs.has(e.doc) || (!multi && e.score >= SEARCH_CONFIG.answerRelativeFloor * topScore)) results.push(e);
-        }
-      }
-      const suggestions = ordered.filter((e) => !results.includes(e)).slice(0, Math.min(limit, SEARCH_CONFIG.maxSuggestions));
-      const response: SearchResponse = {
-        query,
-        confident: results.length > 0,
-        results: results.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
-        suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
-        truncated,
-        lines: units.filter((u) => u.line !== undefined).length || 1,
-      };
-      return response;
+      const response = decide(query, options);
+      if (response.confident || response.lines > 1 || query.length > SEARCH_CONFIG.fuzzyMaxChars * 2) return response;
+      const corrected = respell(query);
+      return corrected && decide(corrected, options).confident ? { ...response, didYouMean: corrected } : response;
     },
   };
-}
 
-/** An unknown term that names something (an error code, an identifier, jargon) rather than telling a story. */
-const STRANGE = /^(?:\d{3,}|[a-z][a-z0-9]*[_.:][a-z0-9_.:]+|[a-z]{9,}|[a-z]+\d[a-z0-9]*)$/;
+  /**
+   * The query with each Latin word the knowledge base does not know replaced by the closest one it
+   * does (`redirct_uri` → `redirect_uri`), or null when nothing changed.
+   */
+  function respell(query: string): string | null {
+    const folded = fold(query);
+    const { index, words } = spellingIndex();
+    let changed = false;
+    const text = folded.replace(/[a-z][a-z0-9_]{3,}/g, (word) => {
+      if (termIdf(word) !== null) return word;
+      const better = closestWord(index, words, word);
+      if (!better) return word;
+      changed = true;
+      return better;
+    });
+    return changed ? text : null;
+  }
+
+  function decide(query: string, options: { limit?: number }): SearchResponse {
+    const ranking = rankAll(query);
+    const { ordered, lineTops, multi, units, truncated } = ranking;
+    const model = data.confidence;
+    const confidenceOf = new Map<number, number>();
+    for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
+    // In a log, each line's own best match is judged too, not only the paste's first.
+    const answerDocs = new Set<number>();
+    const top = ordered[0];
+    if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
+    if (multi) {
+      for (const e of lineTops) {
+        if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
+      }
+    }
+    const limit = clampLimit(options.limit);
+    const topScore = top?.score ?? 0;
+    const results: Evidence[] = [];
+    if (answerDocs.size > 0) {
+      const maxAnswers = multi ? limit : Math.min(limit, SEARCH_CONFIG.maxAnswers);
+      for (const e of ordered) {
+        if (results.length >= maxAnswers) break;
+        if (answerDocs.has(e.doc) || (!multi && e.score >= SEARCH_CONFIG.answerRelativeFloor * topScore)) results.push(e);
+      }
+    }
+    const suggestions = ordered.filter((e) => !results.includes(e)).slice(0, Math.min(limit, SEARCH_CONFIG.maxSuggestions));
+    const response: SearchResponse = {
+      query,
+      confident: results.length > 0,
+      results: results.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
+      suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
+      truncated,
+      lines: units.filter((u) => u.line !== undefined).length || 1,
+    };
+    return response;
+  }
+}
 
 /** Sentences of a long line (at most 8), for lines over 40 characters. */
 function sentencesOf(text: string): string[] {

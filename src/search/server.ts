@@ -1,22 +1,29 @@
-import { getKnowledgeGraph } from "@/content";
+import { getKnowledgeGraph, perGraph, type KnowledgeGraph } from "@/content";
 import { buildSearchIndex } from "./build-index";
 import type { SearchIndexData } from "./index-data";
 import { createSearchPool, type SearchPool } from "./pool";
 import type { PreparedQuery } from "./query";
 import type { SearchResponse } from "./rank";
 
-let index: Promise<SearchIndexData> | null = null;
-let pool: Promise<SearchPool> | null = null;
+const indexOf = perGraph(buildSearchIndex);
 
-/** The search index of the bundled content, built once per process (at build time for static output). */
-export function getSearchIndex(): Promise<SearchIndexData> {
-  index ??= getKnowledgeGraph().then(buildSearchIndex);
-  return index;
+/** The search index of the app's content, built once per graph (at build time for static output). */
+export async function getSearchIndex(): Promise<SearchIndexData> {
+  return indexOf(await getKnowledgeGraph());
 }
 
-function getSearchPool(): Promise<SearchPool> {
-  pool ??= getSearchIndex().then((data) => createSearchPool(data));
-  return pool;
+/**
+ * One pool for the current graph. A new graph (content reloaded under `next dev`) gets a new pool
+ * and the old one is closed, so that reloads do not pile up worker threads.
+ */
+let current: { readonly graph: KnowledgeGraph; readonly pool: SearchPool } | null = null;
+async function getSearchPool(): Promise<SearchPool> {
+  const graph = await getKnowledgeGraph();
+  if (current?.graph !== graph) {
+    void current?.pool.close();
+    current = { graph, pool: createSearchPool(indexOf(graph)) };
+  }
+  return current.pool;
 }
 
 /** Builds the index and starts the search workers, so that the first visitor does not wait for them. */

@@ -1,139 +1,163 @@
 import { TRIAGE_START, wizardKey } from "@/urls";
+import { optionEffect } from "@/content/flow-semantics";
 import type { KnowledgeGraph } from "@/content/graph";
-import type { Flow, FlowTarget, Problem } from "@/content/schema";
-import { ANSWER, type Option, type Step, type StepId, type WizardGraph } from "./model";
+import type { Entry, Flow, FlowOption, FlowStep, Problem, TaxonomyItem } from "@/content/schema";
+import type { Article, ChoiceNode, ChoiceOption, Go, NodeId, Scope, Start, WizardGraph } from "./model";
 
-/** Step ids, readable in logs and tests. */
-export const stepIds = {
+/** Node ids, readable in logs and tests. */
+export const nodeIds = {
   triage: "triage",
-  area: (area: string) => `triage/${area}`,
+  menu: (scope: Pick<Scope, "by" | "slug">) => `${scope.by}/${scope.slug}`,
+  none: (scope: Pick<Scope, "by" | "slug">) => `none/${scope.by}/${scope.slug}`,
   flow: (flow: string, step: string) => `flow/${flow}/${step}`,
-  check: (entry: string, cause: string) => `problem/${entry}/check/${cause}`,
-  fix: (entry: string, cause: string) => `problem/${entry}/fix/${cause}`,
-  solved: (entry: string, cause: string) => `problem/${entry}/solved/${cause}`,
-  unsolved: (entry: string | null) => (entry ? `problem/${entry}/unsolved` : "unsolved"),
-  article: (entry: string) => `entry/${entry}`,
 };
 
 export const TRIAGE_KEY = TRIAGE_START;
 export const TRIAGE_TITLE = "引导式排查";
+/** The key of "都不是" in a menu, and of a system in the first screen: a dot never occurs in an id. */
+export const NONE_KEY = "x.none";
+export const systemKey = (slug: string) => `sys.${slug}`;
 
-/** Derives every wizard from the knowledge graph. Pure: the same graph gives the same wizards. */
+export const GROUP = { byArea: "按出问题的地方", bySystem: "按系统", problems: "排查问题", articles: "问答和操作指南" } as const;
+
+/**
+ * Derives every wizard from the knowledge graph. Pure: the same graph gives the same wizards.
+ * Every entry is an option of its area's menu and of its system's menu, two answers from the
+ * first screen; questions and guides are final steps that show their answer inside the wizard.
+ */
 export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
-  const steps = new Map<StepId, Step>();
-  const starts = new Map<string, StepId>();
-  const add = (step: Step) => steps.set(step.id, step);
-
-  for (const entry of graph.entries) if (entry.kind === "problem") addProblem(entry, add, starts);
-  // A flow may end at a guide or a question: that entry becomes a final step, made when first used.
-  const entryTarget = (target: FlowTarget & { kind: "entry" }) => {
-    const entry = graph.byId.get(target.entry);
-    if (entry?.kind === "problem") return stepIds.check(entry.id, target.cause ?? entry.causes[0]?.id ?? "");
-    const id = stepIds.article(target.entry);
-    if (entry && !steps.has(id)) add({ kind: "article", id, wizard: { key: entry.id, title: entry.title }, question: entry.title, options: [], entryId: entry.id });
-    return id;
-  };
-  for (const flow of graph.flows) addFlow(flow, entryTarget, add, starts);
-
+  const nodes = new Map<NodeId, ChoiceNode>();
+  const starts = new Map<string, Start>();
+  const problems = new Map<string, Problem>();
+  const articles = new Map<string, Article>();
+  const areaOf = new Map<string, Scope>();
+  const add = (node: ChoiceNode) => nodes.set(node.id, node);
   const triage = { key: TRIAGE_KEY, title: TRIAGE_TITLE };
-  add({ kind: "unsolved", id: stepIds.unsolved(null), wizard: triage, question: "没有找到对应的问题", options: [], entryId: null });
-  const areas = graph.taxonomy.areas
-    .map((area) => ({
-      area,
-      flows: graph.flows.filter((f) => f.area === area.slug),
-      problems: graph.entries.filter((e): e is Problem => e.kind === "problem" && e.area === area.slug),
-    }))
-    .filter((a) => a.flows.length + a.problems.length > 0);
-  for (const { area, flows, problems } of areas) {
+
+  for (const entry of graph.entries) {
+    if (entry.kind === "problem") problems.set(entry.id, entry);
+    else articles.set(entry.id, entry);
+    starts.set(entry.id, entry.kind === "problem" ? { to: "problem", entry: entry.id, cause: null } : { to: "article", entry: entry.id });
+    if (entry.kind === "problem") for (const cause of entry.causes) starts.set(wizardKey(entry.id, cause.id), { to: "problem", entry: entry.id, cause: cause.id });
+  }
+  for (const flow of graph.flows) addFlow(flow, graph, add, starts);
+
+  const scopes: { scope: Scope; entries: Entry[]; flows: Flow[] }[] = [
+    ...graph.taxonomy.areas.map((area) => scopeOf("area", area, graph)),
+    ...graph.taxonomy.systems.map((system) => scopeOf("system", system, graph)),
+  ].filter((s) => s.entries.length + s.flows.length > 0);
+  for (const { scope, entries, flows } of scopes) {
+    if (scope.by === "area") for (const entry of entries) areaOf.set(entry.id, scope);
+    const wizard = { key: TRIAGE_KEY, title: scope.label };
+    const entryOption = (entry: Entry, group: string): ChoiceOption => ({
+      key: entry.id,
+      label: entry.title,
+      group,
+      go: entry.kind === "problem" ? { to: "problem", entry: entry.id, cause: null, mode: "start" } : { to: "article", entry: entry.id },
+      rulesOut: [],
+    });
     add({
-      kind: "choice",
-      id: stepIds.area(area.slug),
-      wizard: triage,
-      question: `${area.label}：具体是哪种情况？`,
+      id: nodeIds.menu(scope),
+      kind: "menu",
+      wizard,
+      question: `${scope.label}：具体是哪种情况？`,
       body: null,
+      scope,
+      flow: null,
       options: [
-        ...flows.map((f) => ({ key: f.id, label: f.title, target: stepIds.flow(f.id, f.steps[0]?.id ?? "") })),
-        ...problems.map((p) => ({ key: p.id, label: p.title, target: stepIds.check(p.id, p.causes[0]?.id ?? "") })),
-        { key: "none", label: "都不是", target: stepIds.unsolved(null) },
+        ...flows.map((f): ChoiceOption => ({ key: f.id, label: f.title, group: GROUP.problems, go: { to: "node", id: nodeIds.flow(f.id, f.steps[0]?.id ?? "") }, rulesOut: [] })),
+        ...entries.filter((e) => e.kind === "problem").map((e) => entryOption(e, GROUP.problems)),
+        ...entries.filter((e) => e.kind !== "problem").map((e) => entryOption(e, GROUP.articles)),
+        { key: NONE_KEY, label: "都不是", group: null, go: { to: "node", id: nodeIds.none(scope) }, rulesOut: [] },
       ],
     });
+    add(noneNode(scope, wizard));
   }
   add({
-    kind: "choice",
-    id: stepIds.triage,
+    id: nodeIds.triage,
+    kind: "triage",
     wizard: triage,
     question: "你遇到了什么问题？",
     body: null,
-    options: areas.map(({ area }) => ({ key: area.slug, label: area.label, target: stepIds.area(area.slug) })),
+    scope: null,
+    flow: null,
+    options: scopes.map(({ scope }) => ({
+      key: scope.by === "area" ? scope.slug : systemKey(scope.slug),
+      label: scope.label,
+      group: scope.by === "area" ? GROUP.byArea : GROUP.bySystem,
+      go: { to: "node", id: nodeIds.menu(scope) },
+      rulesOut: [],
+    })),
   });
-  starts.set(TRIAGE_KEY, stepIds.triage);
-  return { steps, starts };
+  starts.set(TRIAGE_KEY, { to: "node", id: nodeIds.triage });
+  return { nodes, starts, problems, articles, areaOf };
 }
 
-function addProblem(problem: Problem, add: (step: Step) => void, starts: Map<string, StepId>): void {
-  const wizard = { key: problem.id, title: problem.title };
-  const unsolved = stepIds.unsolved(problem.id);
-  problem.causes.forEach((cause, index) => {
-    const next = problem.causes[index + 1];
-    const onward = next ? stepIds.check(problem.id, next.id) : unsolved;
-    const common = { entryId: problem.id, causeId: cause.id, causeTitle: cause.title, wizard };
-    add({
-      ...common,
-      kind: "check",
-      id: stepIds.check(problem.id, cause.id),
-      question: cause.check.question,
-      body: cause.check.details,
-      options: [
-        { key: ANSWER.yes, label: "是", target: stepIds.fix(problem.id, cause.id) },
-        { key: ANSWER.no, label: "否", target: onward },
-        { key: ANSWER.unsure, label: "不确定", target: onward },
-      ],
-    });
-    add({
-      ...common,
-      kind: "fix",
-      id: stepIds.fix(problem.id, cause.id),
-      question: "按上面的步骤处理后，问题解决了吗？",
-      fix: cause.fix,
-      options: [
-        { key: ANSWER.yes, label: "解决了", target: stepIds.solved(problem.id, cause.id) },
-        { key: ANSWER.no, label: next ? "没有，继续排查下一个原因" : "没有解决", target: onward },
-      ],
-    });
-    add({ ...common, kind: "solved", id: stepIds.solved(problem.id, cause.id), question: "问题已解决", options: [] });
-    starts.set(wizardKey(problem.id, cause.id), stepIds.check(problem.id, cause.id));
-  });
-  add({ kind: "unsolved", id: unsolved, wizard, question: "逐个原因都检查过了，问题还没解决", options: [], entryId: problem.id });
-  const first = problem.causes[0];
-  if (first) starts.set(problem.id, stepIds.check(problem.id, first.id));
+/**
+ * "都不是": the page offers search (prefilled with what the user told the wizard) and the
+ * scope's other entries as links; its one option leads on to the summary for support.
+ */
+function noneNode(scope: Scope, wizard: ChoiceNode["wizard"]): ChoiceNode {
+  return {
+    id: nodeIds.none(scope),
+    kind: "none",
+    wizard,
+    question: "没有符合的情况？换个方式找找",
+    body: null,
+    scope,
+    flow: null,
+    options: [{ key: "s", label: "还是没找到，整理信息交给技术支持", group: null, go: { to: "support" }, rulesOut: [] }],
+  };
 }
 
-function addFlow(
-  flow: Flow,
-  entryTarget: (target: FlowTarget & { kind: "entry" }) => StepId,
-  add: (step: Step) => void,
-  starts: Map<string, StepId>,
-): void {
+/**
+ * A system's menu also offers the flows whose every entry belongs to that system, so "my
+ * wechat-api is broken" finds the same guided diagnosis as "Docker is broken".
+ */
+function scopeOf(by: Scope["by"], item: TaxonomyItem, graph: KnowledgeGraph): { scope: Scope; entries: Entry[]; flows: Flow[] } {
+  const scope: Scope = { by, slug: item.slug, label: item.label };
+  const entries = graph.entries.filter((e) => e[by] === item.slug);
+  const flows =
+    by === "area"
+      ? graph.flows.filter((f) => f.area === item.slug)
+      : graph.flows.filter((f) => {
+          const targets = f.steps.flatMap((s) => s.options.flatMap((o) => (o.target.kind === "entry" ? [o.target.entry] : [])));
+          return targets.length > 0 && targets.every((id) => graph.byId.get(id)?.system === item.slug);
+        });
+  return { scope, entries, flows };
+}
+
+function addFlow(flow: Flow, graph: KnowledgeGraph, add: (node: ChoiceNode) => void, starts: Map<string, Start>): void {
   const wizard = { key: flow.id, title: flow.title };
+  const area = graph.taxonomy.areas.find((a) => a.slug === flow.area);
+  const scope: Scope | null = area ? { by: "area", slug: area.slug, label: area.label } : null;
   for (const step of flow.steps) {
-    const options: Option[] = step.options.map((option) => ({
-      key: optionKey(option.target),
-      label: option.label,
-      target: option.target.kind === "step" ? stepIds.flow(flow.id, option.target.step) : entryTarget(option.target),
-    }));
-    add({ kind: "choice", id: stepIds.flow(flow.id, step.id), wizard, question: step.question, body: step.body, options: dedupeKeys(options) });
+    const options = step.options.map((option): ChoiceOption => {
+      const effect = optionEffect(step, option);
+      return { key: optionKey(option), label: option.label, group: null, go: goOf(flow, step, option, graph), rulesOut: effect.rulesOut };
+    });
+    add({ id: nodeIds.flow(flow.id, step.id), kind: "flow", wizard, question: step.question, body: step.body, scope, flow: { id: flow.id, step: step.id }, options: dedupeKeys(options) });
   }
   const first = flow.steps[0];
-  if (first) starts.set(flow.id, stepIds.flow(flow.id, first.id));
+  if (first) starts.set(flow.id, { to: "node", id: nodeIds.flow(flow.id, first.id) });
 }
 
-function optionKey(target: FlowTarget): string {
-  if (target.kind === "step") return target.step;
-  return wizardKey(target.entry, target.cause);
+function goOf(flow: Flow, step: FlowStep, option: FlowOption, graph: KnowledgeGraph): Go {
+  const target = option.target;
+  if (target.kind === "step") return { to: "node", id: nodeIds.flow(flow.id, target.step) };
+  if (graph.byId.get(target.entry)?.kind !== "problem") return { to: "article", entry: target.entry };
+  const effect = optionEffect(step, option);
+  const mode = effect.confirms ? "confirm" : effect.asksAgain ? "ask-again" : "start";
+  return { to: "problem", entry: target.entry, cause: target.cause, mode };
 }
 
-/** Two options may lead to the same place ("否" and "不确定"); their URL keys must still differ. */
-function dedupeKeys(options: readonly Option[]): Option[] {
+function optionKey(option: FlowOption): string {
+  const target = option.target;
+  return target.kind === "step" ? target.step : wizardKey(target.entry, target.cause);
+}
+
+/** A confirming and an unsure answer may point at the same cause; their URL keys must still differ. */
+function dedupeKeys(options: readonly ChoiceOption[]): ChoiceOption[] {
   const seen = new Map<string, number>();
   return options.map((option) => {
     const count = seen.get(option.key) ?? 0;

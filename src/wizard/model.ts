@@ -1,43 +1,75 @@
-import type { Blocks } from "@/content/schema";
+import type { CauseRef } from "@/content/flow-semantics";
+import type { Blocks, Guide, Problem, Question } from "@/content/schema";
 
 /**
- * The wizard graph: every step of every wizard (triage, authored flows, and the wizard derived
- * from each problem entry) as one set of nodes, so that a path can run from triage through a flow
- * into a problem and end in a fix or in "not solved".
+ * The wizard graph. Two kinds of place:
+ *
+ * - choice nodes, fixed in advance: the first screen (by area and by system), each area's and
+ *   system's menu, each "都不是" page, and every step of an authored flow;
+ * - a problem's diagnosis, which is not fixed in advance: which cause comes next depends on what
+ *   the path has already settled (a flow's answers, the pasted log, earlier checks), so the engine
+ *   works it out as it replays the answers.
  */
-export type StepId = string;
+export type NodeId = string;
 
-export interface Option {
-  /** The URL segment that chooses this option; unique within its step. */
+export interface Scope {
+  readonly by: "area" | "system";
+  readonly slug: string;
+  readonly label: string;
+}
+
+/** Where choosing an option goes. */
+export type Go =
+  | { readonly to: "node"; readonly id: NodeId }
+  /**
+   * Into a problem: `start` asks its checks from `cause` (or the first open one), `confirm`
+   * takes `cause` as established and shows its fix, `ask-again` asks `cause` with how to find out.
+   */
+  | { readonly to: "problem"; readonly entry: string; readonly cause: string | null; readonly mode: "start" | "confirm" | "ask-again" }
+  | { readonly to: "article"; readonly entry: string }
+  | { readonly to: "support" };
+
+export interface ChoiceOption {
+  /** The URL segment that chooses this option; unique within its node. */
   readonly key: string;
   readonly label: string;
-  readonly target: StepId;
+  /** Options are shown in groups where a node has them ("按出问题的地方", "按系统"). */
+  readonly group: string | null;
+  readonly go: Go;
+  /** Causes this answer rules out, so the problem's wizard does not ask them again. */
+  readonly rulesOut: readonly CauseRef[];
 }
 
-interface Base {
-  readonly id: StepId;
-  /** The wizard this step belongs to, for headings, diagrams and summaries. */
+export interface ChoiceNode {
+  readonly id: NodeId;
+  readonly kind: "triage" | "menu" | "none" | "flow";
+  /** The wizard the node belongs to, for headings and summaries. */
   readonly wizard: { readonly key: string; readonly title: string };
   readonly question: string;
-  readonly options: readonly Option[];
+  readonly body: Blocks | null;
+  readonly options: readonly ChoiceOption[];
+  /** The area or system the node is about, for "都不是" and the summary. */
+  readonly scope: Scope | null;
+  /** For a flow step: its flow and line, to draw the flow. */
+  readonly flow: { readonly id: string; readonly step: string } | null;
 }
 
-export type Step =
-  | (Base & { readonly kind: "choice"; readonly body: Blocks | null })
-  | (Base & { readonly kind: "check"; readonly entryId: string; readonly causeId: string; readonly causeTitle: string; readonly body: Blocks | null })
-  | (Base & { readonly kind: "fix"; readonly entryId: string; readonly causeId: string; readonly causeTitle: string; readonly fix: Blocks })
-  | (Base & { readonly kind: "solved"; readonly entryId: string; readonly causeId: string })
-  | (Base & { readonly kind: "article"; readonly entryId: string })
-  | (Base & { readonly kind: "unsolved"; readonly entryId: string | null });
+export type Article = Question | Guide;
 
-export type StepKind = Step["kind"];
+/** Where a wizard URL may start (`/wizard/<start>`). */
+export type Start =
+  | { readonly to: "node"; readonly id: NodeId }
+  | { readonly to: "problem"; readonly entry: string; readonly cause: string | null }
+  | { readonly to: "article"; readonly entry: string };
 
 export interface WizardGraph {
-  readonly steps: ReadonlyMap<StepId, Step>;
-  /** URL start key (`triage`, a problem id, `problem~cause`, a flow id) → its first step. */
-  readonly starts: ReadonlyMap<string, StepId>;
+  readonly nodes: ReadonlyMap<NodeId, ChoiceNode>;
+  readonly starts: ReadonlyMap<string, Start>;
+  readonly problems: ReadonlyMap<string, Problem>;
+  readonly articles: ReadonlyMap<string, Article>;
+  /** The scope of each entry's area, for "都不是" after a problem or an article. */
+  readonly areaOf: ReadonlyMap<string, Scope>;
 }
 
-export const TERMINAL_KINDS: ReadonlySet<StepKind> = new Set(["solved", "article", "unsolved"]);
-
-export const ANSWER = { yes: "y", no: "n", unsure: "u" } as const;
+/** The answer keys of a problem's steps. */
+export const ANSWER = { yes: "y", no: "n", unsure: "u", support: "s" } as const;

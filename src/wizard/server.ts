@@ -1,11 +1,16 @@
-import { getKnowledgeGraph } from "@/content";
+import { getKnowledgeGraph, perGraph } from "@/content";
 import { buildWizardGraph } from "./build";
 import type { WizardGraph } from "./model";
+import { validateWizardGraph } from "./validate";
 
-let cached: Promise<WizardGraph> | null = null;
+const wizardsOf = perGraph((graph) => {
+  const wizards = buildWizardGraph(graph);
+  const issues = validateWizardGraph(wizards);
+  if (issues.length > 0) throw new Error(`The wizard graph has ${issues.length} problem(s):\n${issues.map((i) => JSON.stringify(i)).join("\n")}`);
+  return wizards;
+});
 
-/** The wizards of the bundled content, built once per process. */
-export function getWizardGraph(): Promise<WizardGraph> {
-  cached ??= getKnowledgeGraph().then(buildWizardGraph);
-  return cached;
+/** The wizards of the app's content, built and checked once per graph; a broken graph fails the build. */
+export async function getWizardGraph(): Promise<WizardGraph> {
+  return wizardsOf(await getKnowledgeGraph());
 }

@@ -1,46 +1,70 @@
-import { TERMINAL_KINDS, type WizardGraph } from "./model";
+import type { Go, WizardGraph } from "./model";
 
 export type WizardIssue =
-  | { readonly kind: "unknown-target"; readonly step: string; readonly target: string }
-  | { readonly kind: "dead-end"; readonly step: string }
-  | { readonly kind: "empty-label"; readonly step: string }
-  | { readonly kind: "duplicate-key"; readonly step: string; readonly key: string }
-  | { readonly kind: "unreachable"; readonly step: string }
-  | { readonly kind: "cycle"; readonly steps: readonly string[] };
+  | { readonly kind: "unknown-target"; readonly node: string; readonly target: string }
+  | { readonly kind: "dead-end"; readonly node: string }
+  | { readonly kind: "empty-label"; readonly node: string }
+  | { readonly kind: "duplicate-key"; readonly node: string; readonly key: string }
+  | { readonly kind: "unreachable"; readonly node: string }
+  | { readonly kind: "cycle"; readonly nodes: readonly string[] };
+
+function targetExists(graph: WizardGraph, go: Go): string | null {
+  switch (go.to) {
+    case "node":
+      return graph.nodes.has(go.id) ? null : go.id;
+    case "article":
+      return graph.articles.has(go.entry) ? null : go.entry;
+    case "support":
+      return null;
+    case "problem": {
+      const problem = graph.problems.get(go.entry);
+      if (!problem) return go.entry;
+      return go.cause === null || problem.causes.some((c) => c.id === go.cause) ? null : `${go.entry}#${go.cause}`;
+    }
+  }
+}
 
 /**
- * Checks a whole wizard graph: every option leads to a step that exists, every step that is not
- * an end has a way forward, option keys are distinct, every step can be reached from a start,
- * and no path comes back on itself (so every walk ends).
+ * Checks the fixed part of the wizard graph: every option leads somewhere that exists, every
+ * node has a way forward, option keys are distinct, every node can be reached from a start, and
+ * no chain of choices comes back on itself. A problem's own steps always move on to a cause not
+ * yet settled, so they end by construction; tests walk every path to show it.
  */
 export function validateWizardGraph(graph: WizardGraph): WizardIssue[] {
   const issues: WizardIssue[] = [];
-  for (const step of graph.steps.values()) {
-    if (step.options.length === 0 && !TERMINAL_KINDS.has(step.kind)) issues.push({ kind: "dead-end", step: step.id });
+  for (const node of graph.nodes.values()) {
+    if (node.options.length === 0) issues.push({ kind: "dead-end", node: node.id });
     const keys = new Set<string>();
-    for (const option of step.options) {
-      if (!graph.steps.has(option.target)) issues.push({ kind: "unknown-target", step: step.id, target: option.target });
-      if (option.label.trim() === "") issues.push({ kind: "empty-label", step: step.id });
-      if (keys.has(option.key)) issues.push({ kind: "duplicate-key", step: step.id, key: option.key });
+    for (const option of node.options) {
+      const missing = targetExists(graph, option.go);
+      if (missing) issues.push({ kind: "unknown-target", node: node.id, target: missing });
+      if (option.label.trim() === "") issues.push({ kind: "empty-label", node: node.id });
+      if (keys.has(option.key)) issues.push({ kind: "duplicate-key", node: node.id, key: option.key });
       keys.add(option.key);
     }
+  }
+  for (const [key, start] of graph.starts) {
+    const missing = targetExists(graph, start.to === "problem" ? { ...start, mode: "start" } : start);
+    if (missing) issues.push({ kind: "unknown-target", node: `start:${key}`, target: missing });
   }
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];
   const visit = (id: string) => {
     const seen = state.get(id);
     if (seen === "open") {
-      issues.push({ kind: "cycle", steps: [...stack.slice(stack.indexOf(id)), id] });
+      issues.push({ kind: "cycle", nodes: [...stack.slice(stack.indexOf(id)), id] });
       return;
     }
-    if (seen === "done") return;
+    if (seen === "done" || !graph.nodes.has(id)) return;
     state.set(id, "open");
     stack.push(id);
-    for (const option of graph.steps.get(id)?.options ?? []) visit(option.target);
+    for (const option of graph.nodes.get(id)?.options ?? []) if (option.go.to === "node") visit(option.go.id);
     stack.pop();
     state.set(id, "done");
   };
-  for (const start of graph.starts.values()) visit(start);
-  for (const id of graph.steps.keys()) if (!state.has(id)) issues.push({ kind: "unreachable", step: id });
+  for (const start of graph.starts.values()) if (start.to === "node") visit(start.id);
+  // "都不是" after an article is reached from the article's step, not from a menu.
+  for (const scope of graph.areaOf.values()) visit(`none/${scope.by}/${scope.slug}`);
+  for (const id of graph.nodes.keys()) if (!state.has(id)) issues.push({ kind: "unreachable", node: id });
   return issues;
 }

@@ -3,15 +3,23 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
-import { exportEntry } from "@/content/export";
-import { formatMessages } from "@/content/report";
+import { exportBlocks, exportEntry } from "@/content/export";
+import { formatCoverage, formatMessages, toJsonMessages } from "@/content/report";
+import type { Flow } from "@/content/schema";
 import { tempContent, type TempContent } from "../helpers/content-tree";
 
 /**
- * Each folder in tests/fixtures is one case: `input.md` (written as `entries/test/<case>.md`, so
- * its id is the case name), optional `extra/**` files written beside it, and either
- * `expected.json` (the exported entry) or `messages.txt` (every message the fixture's files get,
- * with `input.md` standing for the entry's path). `UPDATE=1` rewrites the expectations.
+ * Each folder in tests/fixtures is one case, written into a content tree with the real taxonomy:
+ *
+ * - `input.md`: an entry, written as `entries/test/<case>.md` (so its id is the case name);
+ * - `flow.md`: a flow, written as `wizards/<case>.md`;
+ * - `extra/**`: more entries, under `entries/extra/`; `wizards/**`: more flows;
+ * - `upstream.yml`: replaces the real upstream list (then its messages count too).
+ *
+ * Expectations: `expected.json` (the exported entry or flow) when the case is valid, or
+ * `messages.txt` (every message of the case's files as `content:check` prints them) and
+ * `messages.json` (the same as `content:check --format json`); `coverage.txt`, when the case has
+ * its own upstream list and no errors: the coverage table. `UPDATE=1` rewrites the expectations.
  */
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 const update = process.env.UPDATE === "1";
@@ -27,34 +35,59 @@ async function listFiles(dir: string): Promise<string[]> {
 
 const cases = (await readdir(FIXTURES, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
 
+async function expectFile(file: string, actual: string) {
+  if (update) await writeFile(file, actual);
+  expect(actual).toBe(await readFile(file, "utf8"));
+}
+
+function exportFlow(flow: Flow) {
+  return { ...flow, steps: flow.steps.map((step) => ({ ...step, body: step.body ? exportBlocks(step.body) : null })) };
+}
+
 describe.each(cases)("fixture %s", (name) => {
   it("produces the expected entry or messages", async () => {
     const dir = path.join(FIXTURES, name);
     const tree = await tempContent();
     trees.push(tree);
-    const input = await tree.write(`test/${name}.md`, await readFile(path.join(dir, "input.md")));
-    for (const extra of await listFiles(path.join(dir, "extra"))) {
-      await tree.write(path.join("extra", extra), await readFile(path.join(dir, "extra", extra)));
-    }
-    const result = await buildContent(tree.dir);
-    const own = result.files.filter((f) => f.path.startsWith(path.join(tree.dir, "entries")));
-    const messages = formatMessages(own, tree.dir)
-      .map((line) => line.replaceAll(path.relative(tree.dir, input), "input.md").replaceAll("entries/extra/", "extra/"))
-      .join("\n");
+    // Where each file of the case lands in the tree, and the name it has in the expectations.
+    const names = new Map<string, string>();
+    const put = async (from: string, to: string, label: string) => {
+      const target = path.join(tree.dir, to);
+      await tree.writeRoot(to, await readFile(path.join(dir, from)));
+      names.set(target, label);
+    };
+    if (existsSync(path.join(dir, "input.md"))) await put("input.md", `entries/test/${name}.md`, "input.md");
+    if (existsSync(path.join(dir, "flow.md"))) await put("flow.md", `wizards/${name}.md`, "flow.md");
+    for (const extra of await listFiles(path.join(dir, "extra"))) await put(path.join("extra", extra), path.join("entries/extra", extra), `extra/${extra}`);
+    for (const flow of await listFiles(path.join(dir, "wizards"))) await put(path.join("wizards", flow), path.join("wizards", flow), `wizards/${flow}`);
+    const ownUpstream = existsSync(path.join(dir, "upstream.yml"));
+    if (ownUpstream) await put("upstream.yml", "upstream.yml", "upstream.yml");
 
-    const expectedJson = path.join(dir, "expected.json");
-    const messagesTxt = path.join(dir, "messages.txt");
-    if (existsSync(expectedJson) || (update && messages === "")) {
+    const result = await buildContent(tree.dir);
+    const own = result.files.filter((f) => names.has(f.path));
+    const rename = (text: string) => {
+      let out = text;
+      for (const [file, label] of names) out = out.replaceAll(path.relative(tree.dir, file), label);
+      return out;
+    };
+    const messages = rename(formatMessages(own, tree.dir).join("\n"));
+
+    if (existsSync(path.join(dir, "expected.json")) || (update && messages === "" && !ownUpstream)) {
       expect(messages, "a valid fixture has no messages").toBe("");
       const entry = result.entries.find((e) => e.id === name);
-      expect(entry).toBeDefined();
-      const built = entry ? exportEntry(entry) : null;
-      if (update) await writeFile(expectedJson, JSON.stringify(built, null, 2) + "\n");
-      expect(built).toEqual(JSON.parse(await readFile(expectedJson, "utf8")));
-    } else {
-      if (update) await writeFile(messagesTxt, messages + "\n");
+      const flow = result.flows.find((f) => f.id === name);
+      const built = entry ? exportEntry(entry) : flow ? exportFlow(flow) : null;
+      expect(built).not.toBeNull();
+      await expectFile(path.join(dir, "expected.json"), JSON.stringify(built, null, 2) + "\n");
+    } else if (existsSync(path.join(dir, "messages.txt")) || (update && messages !== "")) {
       expect(messages).not.toBe("");
-      expect(messages + "\n").toBe(await readFile(messagesTxt, "utf8"));
+      await expectFile(path.join(dir, "messages.txt"), messages + "\n");
+      await expectFile(path.join(dir, "messages.json"), rename(JSON.stringify(toJsonMessages(own, tree.dir), null, 2)) + "\n");
+    } else {
+      expect(messages, "a case without expected.json or messages.txt has no messages").toBe("");
+      expect(ownUpstream, "…and is about coverage").toBe(true);
     }
+    if (ownUpstream && result.graph) await expectFile(path.join(dir, "coverage.txt"), formatCoverage(result.graph).join("\n") + "\n");
+    if (ownUpstream && !result.graph) expect(existsSync(path.join(dir, "coverage.txt")), "coverage.txt needs content without errors").toBe(false);
   });
 });

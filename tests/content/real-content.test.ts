@@ -15,6 +15,11 @@ describe("the bundled content", () => {
     expect(result.graph).not.toBeNull();
   });
 
+  it("has authored flows that never ask a question twice on one path", () => {
+    const flows = formatMessages(result.files.filter((f) => f.path.includes("/wizards/")), ROOT);
+    expect(flows).toEqual([]);
+  });
+
   it("covers every upstream problem with at least one entry", () => {
     const uncovered = [...coverage(result.graph!)].filter(([, ids]) => ids.length === 0).map(([id]) => id);
     expect(uncovered).toEqual([]);

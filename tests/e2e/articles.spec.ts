@@ -38,6 +38,12 @@ test("a signature chip can be copied on its own", async ({ page, context }) => {
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Docker 部署时提示服务器错误");
 });
 
+test("the production server shows no 编辑此页 link without CONTENT_EDIT_URL", async ({ page }) => {
+  await page.goto(PAGE_TYPES.problem);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "编辑此页" })).toHaveCount(0);
+});
+
 test("a cause anchor scrolls to that cause", async ({ page }) => {
   await page.goto(`${PAGE_TYPES.problem}#cause-compose-start-order`);
   const cause = page.locator("#cause-compose-start-order");

@@ -10,7 +10,10 @@ const REAL_CONTENT = path.resolve(import.meta.dirname, "../../content");
  */
 export interface TempContent {
   readonly dir: string;
+  /** Writes a file under `entries/`; returns its path. */
   write(relativePath: string, content: string | Uint8Array): Promise<string>;
+  /** Writes a file anywhere in the tree (`wizards/x.md`, `upstream.yml`); returns its path. */
+  writeRoot(relativePath: string, content: string | Uint8Array): Promise<string>;
   remove(): Promise<void>;
 }
 
@@ -19,14 +22,16 @@ export async function tempContent(): Promise<TempContent> {
   await copyFile(path.join(REAL_CONTENT, "taxonomy.yml"), path.join(dir, "taxonomy.yml"));
   await copyFile(path.join(REAL_CONTENT, "upstream.yml"), path.join(dir, "upstream.yml"));
   await mkdir(path.join(dir, "entries"), { recursive: true });
+  const writeRoot = async (relativePath: string, content: string | Uint8Array) => {
+    const target = path.join(dir, relativePath);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+    return target;
+  };
   return {
     dir,
-    async write(relativePath, content) {
-      const target = path.join(dir, "entries", relativePath);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, content);
-      return target;
-    },
+    write: (relativePath, content) => writeRoot(path.join("entries", relativePath), content),
+    writeRoot,
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

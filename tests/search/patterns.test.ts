@@ -86,6 +86,17 @@ const repeat = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / un
 /** The shapes that took seconds before (the probe's four, and their neighbours). */
 const ADVERSARIAL_UNITS = ["a.", "a-", "A.", "1%", "a@", "a:", "a=", "-", "/", "1.", "a1", "日志", "wx ", "mysql ", "password=", "\"a\":\"", "-----BEGIN PRIVATE KEY-----"];
 
+/**
+ * Whether every repetition in `source` has an upper bound (no `*`, `+` or `{n,}` outside character
+ * classes). Such a pattern does at most a bounded amount of work from each start position, so it is
+ * linear whatever recheck says; recheck's fuzzer can time out (verdict "unknown") on a large bound
+ * such as the `{*}` placeholder's `[^\n]{0,200}?`, and the timed runs below still apply to it.
+ */
+function onlyBoundedRepetition(source: string): boolean {
+  const outsideClasses = source.replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return !/[*+]|\{\d+,\}/.test(outsideClasses);
+}
+
 describe("regular expressions that see user text", () => {
   it("are found in the source", () => {
     expect(PATTERNS.length).toBeGreaterThan(40);
@@ -109,7 +120,7 @@ describe("regular expressions that see user text", () => {
         status = result.status === "vulnerable" ? `vulnerable: ${result.complexity.summary}, attack ${result.attack.pattern}` : result.status;
       }
       verdicts[key(pattern)] = status;
-      if (status !== "safe") {
+      if (status !== "safe" && !(status === "unknown" && onlyBoundedRepetition(pattern.source))) {
         unsafe.push(`${pattern.where} ${key(pattern)} → ${status}`);
         flagged.add(key(pattern));
       }

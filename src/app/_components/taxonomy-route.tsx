@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { EntryList } from "@/components/EntryList";
 import { getKnowledgeGraph } from "@/content";
 import { entriesIn, getArea, getSystem } from "@/content/graph";
+import { taxonomyUrl } from "@/urls";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -21,7 +22,7 @@ export function taxonomyRoute(by: "area" | "system") {
 
     async generateMetadata({ params }: Props): Promise<Metadata> {
       const item = find(await getKnowledgeGraph(), (await params).slug);
-      return item ? { title: item.label, description: `${item.label}：${item.description}`, alternates: { canonical: `/${by}/${item.slug}` } } : {};
+      return item ? { title: item.label, description: `${item.label}：${item.description}`, alternates: { canonical: taxonomyUrl(by, item.slug) } } : {};
     },
 
     async Page({ params }: Props) {
@@ -32,7 +33,7 @@ export function taxonomyRoute(by: "area" | "system") {
       const entries = entriesIn(graph, by, slug);
       return (
         <>
-          <Breadcrumbs items={[{ href: `/${by}/${slug}`, label: item.label }]} />
+          <Breadcrumbs items={[{ href: taxonomyUrl(by, slug), label: item.label }]} />
           <h1>{item.label}</h1>
           <p className="lead">
             {item.description}。共 {entries.length} 个条目。

@@ -5,6 +5,7 @@ import { prepareQuery } from "@/search/query";
 import type { SearchResponse } from "@/search/rank";
 import { parseSearchRequest } from "@/search/request";
 import { searchPrepared } from "@/search/server";
+import { wizardHrefs } from "./wizard-links";
 
 /**
  * The log box's search, a server action: the log travels in a POST body and the answer comes
@@ -15,18 +16,21 @@ export interface LogSearchState {
   /** The prepared (cut and masked) log, shown back in the box. */
   readonly query: string;
   readonly response: SearchResponse | null;
+  /** Where each result opens the wizard. */
+  readonly wizardHrefs: readonly string[];
   readonly error: string | null;
 }
 
 export async function searchLog(_previous: LogSearchState, form: FormData): Promise<LogSearchState> {
   const raw = form.get("q");
   const request = parseSearchRequest(typeof raw === "string" ? raw : null, undefined);
-  if (!request.ok) return { query: "", response: null, error: request.message };
+  if (!request.ok) return { query: "", response: null, wizardHrefs: [], error: request.message };
   const query = prepareQuery(request.query);
   try {
-    return { query: query.text, response: await searchPrepared(query), error: null };
+    const response = await searchPrepared(query);
+    return { query: query.text, response, wizardHrefs: await wizardHrefs(response), error: null };
   } catch (failure) {
     if (!(failure instanceof SearchUnavailableError)) throw failure;
-    return { query: query.text, response: null, error: "搜索暂时繁忙，请稍后重试" };
+    return { query: query.text, response: null, wizardHrefs: [], error: "搜索暂时繁忙，请稍后重试" };
   }
 }

@@ -11,6 +11,7 @@ import { searchUrl } from "@/urls";
 import type { LogSearchState } from "./actions";
 import { LogSearch } from "./_components/LogSearch";
 import { SearchResults } from "./_components/SearchResults";
+import { wizardHrefs } from "./wizard-links";
 
 interface Props {
   searchParams: Promise<{ q?: string | string[]; mode?: string | string[] }>;
@@ -39,6 +40,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const request = parseSearchRequest(q, undefined);
   const query = request.ok ? prepared(request.query) : null;
   const { response, busy } = query ? await answer(query) : { response: null, busy: false };
+  const hrefs = response ? await wizardHrefs(response) : [];
   const notice =
     request.ok || q.trim() === "" ? null : (
       <p role="alert" className="notice notice-error">
@@ -47,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
     );
 
   if (logMode) {
-    const initial: LogSearchState = { query: query?.text ?? "", response, error: busy ? BUSY : null };
+    const initial: LogSearchState = { query: query?.text ?? "", response, wizardHrefs: hrefs, error: busy ? BUSY : null };
     return (
       <div className="search-page">
         <h1>搜索报错</h1>
@@ -79,7 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {BUSY}
         </p>
       ) : null}
-      {response ? <SearchResults response={response} /> : null}
+      {response ? <SearchResults response={response} wizardHrefs={hrefs} /> : null}
     </div>
   );
 }

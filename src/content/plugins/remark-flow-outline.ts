@@ -28,7 +28,9 @@ const remarkFlowOutline: Plugin<[], Root> = () => (tree, file) => {
     else sections.at(-1)?.children.push(node);
   }
   if (sections.length === 0) {
-    report(file, "flow-without-steps", { place: file.data.frontmatter?.placeOf([]) });
+    // Where the first step would go: the line after the front matter.
+    const yaml = tree.children[0]?.type === "yaml" ? tree.children[0].position : undefined;
+    report(file, "flow-without-steps", { place: yaml ? { line: yaml.end.line + 1, column: 1 } : undefined });
     return;
   }
   const steps: FlowStep[] = [];
@@ -38,13 +40,14 @@ const remarkFlowOutline: Plugin<[], Root> = () => (tree, file) => {
     const id = heading.data?.explicitId ?? "";
     const place = start(heading);
     if (!SLUG_PATTERN.test(id)) {
-      report(file, id === "" ? "flow-step-id-missing" : "cause-id-invalid", { place }, id === "" ? question : id);
+      if (id === "") report(file, "flow-step-id-missing", { place: heading.position ?? place }, question);
+      else report(file, "flow-step-id-invalid", { place: heading.position ?? place }, id);
       complete = false;
     }
     const lists = children.filter((n): n is List => n.type === "list");
     const options = lists.flatMap((list) => list.children.map((item) => readOption(item, file)));
     if (options.length === 0) {
-      report(file, "flow-step-no-options", { place }, id || question);
+      report(file, "flow-step-no-options", { place: heading.position ?? place }, id || question);
       complete = false;
     }
     if (options.some((o) => o === null)) complete = false;

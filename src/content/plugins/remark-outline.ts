@@ -2,7 +2,7 @@ import GithubSlugger from "github-slugger";
 import type { Heading, List, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Plugin } from "unified";
-import type { Point } from "unist";
+import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { report } from "../messages";
@@ -27,6 +27,8 @@ export type Outline =
 declare module "vfile" {
   interface DataMap {
     outline: Outline;
+    /** Where each signature under a cause's `### 特征` is written, by cause id, for cross-file messages. */
+    causeSignaturePlaces: Record<string, Position[]>;
   }
 }
 
@@ -47,30 +49,31 @@ const remarkOutline: Plugin<[], Root> = () => (tree, file) => {
   if (!kind) return;
   const content = tree.children.filter((node) => node.type !== "yaml");
   for (const node of content) {
-    if (node.type === "heading" && node.depth === 1) report(file, "heading-level-one", { place: start(node) });
+    if (node.type === "heading" && node.depth === 1) report(file, "heading-level-one", { place: span(node) });
   }
   const { head, sections } = split(content.filter((n) => !(n.type === "heading" && n.depth === 1)), 2);
   const intro = blocks(head);
-  const body = buildBody(kind, intro, sections, file);
+  const body = buildBody(kind, intro, sections, file, endOfFrontmatter(tree));
   if (body) file.data.outline = body;
 };
 
-function buildBody(kind: EntryKind, intro: Blocks | null, sections: Section[], file: VFile): Outline | null {
+/** `bodyStart` is where a missing section is reported when there is no heading to point at. */
+function buildBody(kind: EntryKind, intro: Blocks | null, sections: Section[], file: VFile, bodyStart: Point): Outline | null {
   switch (kind) {
     case "problem":
-      return problemBody(intro, sections, file);
+      return problemBody(intro, sections, file, bodyStart);
     case "question":
-      return questionBody(intro, sections, file);
+      return questionBody(intro, sections, file, bodyStart);
     case "guide":
-      return guideBody(intro, sections, file);
+      return guideBody(intro, sections, file, bodyStart);
   }
 }
 
-function problemBody(intro: Blocks | null, sections: Section[], file: VFile): Outline | null {
+function problemBody(intro: Blocks | null, sections: Section[], file: VFile, bodyStart: Point): Outline | null {
   const causes: Cause[] = [];
-  const firstCause = new Map<string, Point>();
+  const firstCause = new Map<string, Position | Point>();
   let notes: Blocks | null = null;
-  let notesAt: Point | null = null;
+  let notesAt: Position | Point | null = null;
   let complete = true;
   for (const section of sections) {
     const kind = sectionKind(section.title, 2);
@@ -84,22 +87,23 @@ function problemBody(intro: Blocks | null, sections: Section[], file: VFile): Ou
         complete = false;
         continue;
       }
-      notesAt = start(section.heading);
+      notesAt = span(section.heading);
       notes = nonEmpty(section, file);
     } else {
-      report(file, "section-unknown", { place: start(section.heading) }, `## ${section.title}`, ["## 原因：…", "## 说明"]);
+      report(file, "section-unknown", { place: span(section.heading) }, `## ${section.title}`, ["## 原因：…", "## 说明"]);
       complete = false;
     }
   }
   if (sections.every((s) => sectionKind(s.title, 2)?.name !== "cause")) {
-    report(file, "problem-without-causes", { place: sections[0] ? start(sections[0].heading) : endOfFrontmatter(file) });
+    report(file, "problem-without-causes", { place: sections[0] ? span(sections[0].heading) : bodyStart });
     return null;
   }
   return complete ? { kind: "problem", body: { intro, causes, notes } } : null;
 }
 
-function readCause(section: Section, rest: string, seen: Map<string, Point>, file: VFile): Cause | null {
-  const place = start(section.heading);
+function readCause(section: Section, rest: string, seen: Map<string, Position | Point>, file: VFile): Cause | null {
+  const place = span(section.heading);
+  const line = start(section.heading).line;
   const title = rest.trim();
   const id = section.heading.data?.explicitId;
   let ok = true;
@@ -125,13 +129,13 @@ function readCause(section: Section, rest: string, seen: Map<string, Point>, fil
   for (const sub of sections) {
     const kind = sectionKind(sub.title, 3);
     if (!kind) {
-      report(file, "section-unknown", { place: start(sub.heading) }, `### ${sub.title}`, ["### 检查", "### 解决", "### 特征"]);
+      report(file, "section-unknown", { place: span(sub.heading) }, `### ${sub.title}`, ["### 检查", "### 解决", "### 特征"]);
       ok = false;
       continue;
     }
     const first = found.get(kind.name);
     if (first) {
-      duplicate(file, sub, start(first.heading));
+      duplicate(file, sub, span(first.heading));
       ok = false;
       continue;
     }
@@ -144,9 +148,9 @@ function readCause(section: Section, rest: string, seen: Map<string, Point>, fil
   if (!fixSection) report(file, "cause-fix-missing", { place }, causeId);
   const check = checkSection ? readCheck(checkSection, causeId, file) : null;
   const fix = fixSection ? nonEmpty(fixSection, file) : null;
-  const signatures = signatureSection ? readSignatures(signatureSection, file) : [];
+  const signatures = signatureSection ? readSignatures(signatureSection, causeId, file) : [];
   if (!ok || !check || !fix || !signatures) return null;
-  return { id: causeId, title, description: blocks(head), signatures, check, fix, line: place.line };
+  return { id: causeId, title, description: blocks(head), signatures, check, fix, line };
 }
 
 function readCheck(section: Section, causeId: string, file: VFile): Cause["check"] | null {
@@ -159,24 +163,27 @@ function readCheck(section: Section, causeId: string, file: VFile): Cause["check
   return { question, details: blocks(rest) };
 }
 
-function readSignatures(section: Section, file: VFile): string[] | null {
+function readSignatures(section: Section, causeId: string, file: VFile): string[] | null {
   const lists = section.children.filter((n): n is List => n.type === "list");
   if (lists.length === 0 || lists.length !== section.children.length) {
-    report(file, "signatures-not-list", { place: start(section.heading) });
+    report(file, "signatures-not-list", { place: span(section.heading) });
     return null;
   }
-  return lists.flatMap((list) => list.children.map((item) => toString(item).trim())).filter(Boolean);
+  const items = lists.flatMap((list) => list.children.map((item) => ({ text: toString(item).trim(), place: item.position }))).filter((i) => i.text !== "");
+  const places = (file.data.causeSignaturePlaces ??= {});
+  places[causeId] = items.flatMap((i) => (i.place ? [i.place] : []));
+  return items.map((i) => i.text);
 }
 
-function questionBody(intro: Blocks | null, sections: Section[], file: VFile): Outline | null {
+function questionBody(intro: Blocks | null, sections: Section[], file: VFile, bodyStart: Point): Outline | null {
   let answer: Blocks | null = null;
   let notes: Blocks | null = null;
-  const seen = new Map<string, Point>();
+  const seen = new Map<string, Position | Point>();
   let complete = true;
   for (const section of sections) {
     const name = sectionKind(section.title, 2)?.name;
     if (name !== "answer" && name !== "notes") {
-      report(file, "section-unknown", { place: start(section.heading) }, `## ${section.title}`, ["## 回答", "## 说明"]);
+      report(file, "section-unknown", { place: span(section.heading) }, `## ${section.title}`, ["## 回答", "## 说明"]);
       complete = false;
       continue;
     }
@@ -186,14 +193,14 @@ function questionBody(intro: Blocks | null, sections: Section[], file: VFile): O
       complete = false;
       continue;
     }
-    seen.set(name, start(section.heading));
+    seen.set(name, span(section.heading));
     const content = nonEmpty(section, file);
     if (!content) complete = false;
     if (name === "answer") answer = content;
     else notes = content;
   }
   if (!seen.has("answer")) {
-    report(file, "answer-missing", { place: sections[0] ? start(sections[0].heading) : endOfFrontmatter(file) });
+    report(file, "answer-missing", { place: sections[0] ? span(sections[0].heading) : bodyStart });
     return null;
   }
   if (!complete || !answer) return null;
@@ -201,21 +208,27 @@ function questionBody(intro: Blocks | null, sections: Section[], file: VFile): O
   return { kind: "question", body: { intro, answer, shortAnswer, notes } };
 }
 
-function guideBody(intro: Blocks | null, sections: Section[], file: VFile): Outline | null {
+function guideBody(intro: Blocks | null, sections: Section[], file: VFile, bodyStart: Point): Outline | null {
   if (sections.length === 0) {
-    report(file, "guide-without-steps", { place: endOfFrontmatter(file) });
+    report(file, "guide-without-steps", { place: bodyStart });
     return null;
   }
   const slugger = new GithubSlugger();
   const steps: GuideStep[] = [];
   for (const section of sections) {
     const body = nonEmpty(section, file);
+    const id = slugger.slug(section.title);
+    // An anchor is made of the heading's letters and digits: `## ！！` would have none.
+    if (id === "" || id.replace(/-/g, "") === "") {
+      report(file, "guide-step-no-words", { place: span(section.heading) }, headingText(section));
+      continue;
+    }
     if (!body) continue;
     const checklist = section.children
       .filter((n): n is List => n.type === "list")
       .flatMap((list) => list.children.filter((item) => typeof item.checked === "boolean"))
       .map((item) => ({ text: toString(item).trim() }));
-    steps.push({ id: slugger.slug(section.title), title: section.title, body, checklist });
+    steps.push({ id, title: section.title, body, checklist });
   }
   return steps.length === sections.length ? { kind: "guide", body: { intro, steps } } : null;
 }
@@ -252,19 +265,20 @@ function blockText(node: RootContent): string {
 
 function nonEmpty(section: Section, file: VFile): Blocks | null {
   const content = blocks(section.children);
-  if (!content) report(file, "section-empty", { place: start(section.heading) }, headingText(section));
+  if (!content) report(file, "section-empty", { place: span(section.heading) }, headingText(section));
   return content;
 }
 
-function duplicate(file: VFile, section: Section, first: Point): void {
-  report(file, "section-duplicate", { place: start(section.heading), cause: firstHere(first) }, headingText(section));
+function duplicate(file: VFile, section: Section, first: Position | Point): void {
+  report(file, "section-duplicate", { place: span(section.heading), cause: firstHere(first) }, headingText(section));
 }
 
 function headingText(section: Section): string {
   return `${"#".repeat(section.heading.depth)} ${section.title}`;
 }
 
-function firstHere(place: Point | undefined): VFileMessage {
+/** The first occurrence of a duplicated heading, with its range, as remark-lint's no-duplicate-headings gives it. */
+function firstHere(place: Position | Point | undefined): VFileMessage {
   return new VFileMessage("First defined here", { place: place ?? { line: 1, column: 1 } });
 }
 
@@ -272,8 +286,14 @@ function start(node: RootContent): Point {
   return node.position?.start ?? { line: 1, column: 1 };
 }
 
-function endOfFrontmatter(file: VFile): Point {
-  return file.data.frontmatter?.placeOf([]) ?? { line: 1, column: 1 };
+function span(node: RootContent): Position | Point {
+  return node.position ?? { line: 1, column: 1 };
+}
+
+/** Where a missing section would go: the first line after the front matter. */
+function endOfFrontmatter(tree: Root): Point {
+  const yaml = tree.children[0]?.type === "yaml" ? tree.children[0].position : undefined;
+  return yaml ? { line: yaml.end.line + 1, column: 1 } : { line: 1, column: 1 };
 }
 
 function kindOf(value: unknown): EntryKind | null {

@@ -10,6 +10,7 @@ import { getArea, getEntry, getSystem, upstreamSources } from "@/content/graph";
 import { absoluteUrl } from "@/config/env";
 import { entryJsonLd, serializeJsonLd } from "@/render/json-ld";
 import { Markdown } from "@/render/Markdown";
+import { EditLink } from "./_components/EditLink";
 import { EntryBody } from "./_components/EntryBody";
 import { TableOfContents, tocItems } from "./_components/TableOfContents";
 import { areaUrl, entryUrl, systemUrl, wizardKey, wizardUrl } from "@/urls";
@@ -102,6 +103,7 @@ export default async function EntryPage({ params }: Props) {
             </ul>
           </aside>
         ) : null}
+        <EditLink entry={entry} />
       </article>
       {entry.kind === "guide" ? <ChecklistStore entryId={entry.id} /> : null}
     </>

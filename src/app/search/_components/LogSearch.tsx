@@ -28,7 +28,7 @@ export function LogSearch({ initial, children }: { initial: LogSearchState; chil
           {state.error}
         </p>
       ) : null}
-      {state.response ? <SearchResults response={state.response} /> : null}
+      {state.response ? <SearchResults response={state.response} wizardHrefs={state.wizardHrefs} /> : null}
     </>
   );
 }

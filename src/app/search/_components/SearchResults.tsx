@@ -3,14 +3,15 @@ import { Highlighted } from "@/components/Highlighted";
 import { KIND_LABEL } from "@/components/labels";
 import { SEARCH_CONFIG } from "@/search/config";
 import type { SearchHit, SearchResponse } from "@/search/rank";
-import { WIZARD_HOME, wizardKey, wizardUrl } from "@/urls";
+import { WIZARD_HOME } from "@/urls";
 
 /**
  * The answer to a search: results, or a clear "nothing matched" with the way forward, and weaker
  * suggestions. Rendered by the page for a one-line search and by the log box after its POST; it
- * only ever receives a response to a prepared (cut and masked) query.
+ * only ever receives a response to a prepared (cut and masked) query. `wizardHrefs` holds where
+ * each result opens the wizard (../wizard-links.ts).
  */
-export function SearchResults({ response }: { response: SearchResponse }) {
+export function SearchResults({ response, wizardHrefs }: { response: SearchResponse; wizardHrefs: readonly string[] }) {
   return (
     <section aria-labelledby="results-title" className="results">
       {response.truncated ? (
@@ -23,8 +24,8 @@ export function SearchResults({ response }: { response: SearchResponse }) {
             {response.lines > 1 ? <span className="muted">（共检查了 {response.lines} 行日志）</span> : null}
           </h2>
           <ol className="result-list">
-            {response.results.map((hit) => (
-              <ResultCard key={hit.id} hit={hit} />
+            {response.results.map((hit, i) => (
+              <ResultCard key={hit.id} hit={hit} wizardHref={wizardHrefs[i] ?? WIZARD_HOME} />
             ))}
           </ol>
         </>
@@ -59,7 +60,7 @@ export function SearchResults({ response }: { response: SearchResponse }) {
   );
 }
 
-function ResultCard({ hit }: { hit: SearchHit }) {
+function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string }) {
   return (
     <li className="result-card">
       <div className="result-head">
@@ -78,7 +79,7 @@ function ResultCard({ hit }: { hit: SearchHit }) {
       </p>
       {hit.kind === "problem" ? (
         <p className="result-wizard">
-          <Link href={wizardUrl({ start: wizardKey(hit.id, hit.cause), answers: [] })}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
+          <Link href={wizardHref}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
         </p>
       ) : null}
       {hit.line !== undefined ? (

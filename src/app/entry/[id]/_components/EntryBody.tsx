@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SignatureList } from "@/components/SignatureList";
 import type { Blocks, Entry, Guide, Problem, Question } from "@/content/schema";
 import { Markdown } from "@/render/Markdown";
-import { causeAnchor } from "@/urls";
+import { causeAnchor, stepAnchor } from "@/urls";
 
 /** The kind-specific body of an entry: causes, an answer, or guide steps. */
 export function EntryBody({ entry }: { entry: Entry }) {
@@ -84,7 +84,7 @@ function GuideBody({ guide }: { guide: Guide }) {
     <ol className="steps">
       {guide.steps.map((step, index) => (
         <li key={step.id}>
-          <Section id={`step-${step.id}`} title={<>{index + 1}. {step.title}</>}>
+          <Section id={stepAnchor(step.id)} title={<>{index + 1}. {step.title}</>}>
             <Markdown blocks={step.body} />
           </Section>
         </li>

@@ -1,5 +1,5 @@
 import type { Entry } from "@/content/schema";
-import { causeAnchor } from "@/urls";
+import { causeAnchor, stepAnchor } from "@/urls";
 
 export interface TocItem {
   readonly href: string;
@@ -17,7 +17,7 @@ export function tocItems(entry: Entry): TocItem[] {
     case "question":
       return [{ href: "#answer", label: "回答" }, ...(entry.notes ? [{ href: "#notes", label: "说明" }] : [])];
     case "guide":
-      return entry.steps.map((step, i) => ({ href: `#step-${step.id}`, label: `${i + 1}. ${step.title}` }));
+      return entry.steps.map((step, i) => ({ href: `#${stepAnchor(step.id)}`, label: `${i + 1}. ${step.title}` }));
   }
 }
 

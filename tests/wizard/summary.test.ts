@@ -1,0 +1,73 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContent } from "@/content";
+import { buildWizardGraph } from "@/wizard/build";
+import { resolve, type Walk } from "@/wizard/engine";
+import { searchPrefill } from "@/wizard/prefill";
+import { summarize } from "@/wizard/summary";
+import { summaryAsMarkdown, summaryAsText } from "@/wizard/summary-format";
+import { wizardUrl } from "@/urls";
+
+const { graph } = await buildContent(path.resolve(import.meta.dirname, "../../content"));
+if (!graph) throw new Error("content has errors");
+const wizards = buildWizardGraph(graph);
+const absolute = (p: string) => new URL(p, "https://kb.example.com").toString();
+const walkTo = (start: string, answers: string[]): Walk => {
+  const walk = resolve(wizards, { start, answers });
+  if (!walk.ok) throw new Error(walk.reason);
+  return walk;
+};
+
+describe("the summary for support", () => {
+  // 不确定 twice on the first cause, then 否, 否, then on to support.
+  const walk = walkTo("gptlink-docker-server-error", ["u", "u", "n", "n", "s"]);
+  const summary = summarize(graph, walk, absolute(wizardUrl(walk.state)), absolute);
+
+  it("links everything absolutely, with entry and cause titles", () => {
+    expect(summary.url).toBe("https://kb.example.com/wizard/gptlink-docker-server-error/u/u/n/n/s");
+    expect(summary.entries).toEqual([{ title: "gptlink 用 Docker 部署后，页面提示「服务器错误」", url: "https://kb.example.com/entry/gptlink-docker-server-error" }]);
+    expect(summary.causes.map((c) => [c.title, c.verdict])).toEqual([
+      ["数据库或 Redis 地址填成了 127.0.0.1 / localhost", "unconfirmed"],
+      ["MySQL 版本低于 5.7", "ruled-out"],
+      ["docker-compose 首次启动时 gptlink 先于 MySQL、Redis 就绪", "ruled-out"],
+    ]);
+    expect(summary.related.map((r) => r.url)).toContain("https://kb.example.com/entry/gptlink-service-logs");
+    expect(summary.diagnostics.map((d) => d.command)).toContain("docker logs gptlink");
+  });
+
+  it("records every answer given, but not the steps that only led on to support", () => {
+    expect(summary.answers.map((a) => a.answer)).toEqual(["不确定", "还是确定不了，先看其他原因", "否", "否"]);
+  });
+
+  it("adds the user's notes and output, masked, in both formats", () => {
+    const user = { notes: "升级后开始", output: "SMTP_PASS=hunter2secret\n```\nERROR x" };
+    const text = summaryAsText(summary, user);
+    const markdown = summaryAsMarkdown(summary, user);
+    for (const out of [text, markdown]) {
+      expect(out).toContain("升级后开始");
+      expect(out).toContain("SMTP_PASS=***");
+      expect(out).not.toContain("hunter2secret");
+    }
+    expect(text).toContain("[未确认] 数据库或 Redis 地址填成了 127.0.0.1 / localhost：https://kb.example.com/entry/gptlink-docker-server-error#cause-db-address-localhost");
+    // Pasted fences cannot close the output block early.
+    expect(markdown.match(/^```/gm)).toHaveLength(4);
+    expect(summaryAsMarkdown(summary)).not.toContain("命令输出");
+  });
+
+  it("quotes the log line that answered a check", () => {
+    const fromLog = walkTo("gptlink-tables-not-created", []);
+    const logged = resolve(wizards, { start: "gptlink-tables-not-created", answers: ["n", "n", "s"], evidence: [{ cause: "migrate-not-run", line: 4, text: "SQLSTATE[42S02]: Base table or view not found: 1146" }] });
+    if (!logged.ok) throw new Error(logged.reason);
+    expect(fromLog.trail).toHaveLength(0);
+    const out = summaryAsText(summarize(graph, logged, "u", absolute));
+    expect(out).toContain("—— 是（日志第 4 行：SQLSTATE[42S02]: Base table or view not found: 1146）");
+  });
+});
+
+describe("searchPrefill", () => {
+  it("says what the user told the wizard: entries opened and answers picked in flows, else the area", () => {
+    expect(searchPrefill(walkTo("triage", ["codo", "x.none"]))).toBe("CODO");
+    expect(searchPrefill(walkTo("triage", ["codo", "codo-mfa-phone-lost", "n"]))).toBe("装谷歌验证器的手机丢了，CODO 登录不了怎么办？");
+    expect(searchPrefill(walkTo("docker-server-error", ["log-db-error", "tables-missing"]))).toBe("在运行 没有连接类的报错");
+  });
+});
