@@ -117,18 +117,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ),
   // Named settings in env, YAML, INI, JSON (also escaped inside a log string), PHP arrays,
   // connection strings: NAME=value, name: value, "name": "value", 'name' => 'value'.
-  rule(
-    "named setting",
-    /(?<![\w.-])(\\?["']?)([A-Za-z_][\w.-]{0,63})(\\?["']?[ \t]{0,8}(?:=>|[:=：])[ \t]{0,8})(?:(\\?")([^"\n]{0,1024}?)(\\?")|(')([^'\n]{0,1024})(')|([^\s"'\\,;&<>{}]{1,1024}))/g,
-    (match, open = "", name = "", separator = "", dqOpen, dq, dqClose, sqOpen, sq, sqClose, bareValue) => {
-      // A bare value ends before the brackets that close what it stands in: "(using password: YES)".
-      const bare = bareValue === undefined ? undefined : withoutClosingBrackets(bareValue);
-      if (maskValue(name, dq ?? sq ?? bare) === null) return match;
-      const masked =
-        dqOpen !== undefined ? `${dqOpen}${MASKED}${dqClose}` : sqOpen !== undefined ? `${sqOpen}${MASKED}${sqClose}` : `${MASKED}${bareValue?.slice(bare?.length) ?? ""}`;
-      return `${open}${name}${separator}${masked}`;
-    },
-  ),
+  { kind: "named setting", mask: maskNamedSettings },
   // Builder and setter calls: .apiV3Key("…"), setPassword('…').
   rule("named setting", /(?<![\w$])([A-Za-z_][\w]{0,63}\([ \t]{0,8})(["'])([^"'\n]{1,1024})(["'])/g, (match, call = "", open = "", value = "", close = "") =>
     maskValue(call.slice(0, call.indexOf("(")), value) === null ? match : `${call}${open}${MASKED}${close}`,
@@ -136,6 +125,87 @@ export const SECRET_RULES: readonly SecretRule[] = [
   // Chinese labels: 密码：…, APIv3密钥: …, 授权码=…
   rule("labelled secret", /((?:密码|口令|密钥|秘钥|私钥|令牌|授权码)[ \t]{0,8}[:：=][ \t]{0,8})[^\s，。,;；、）)]{1,1024}/g, `$1${MASKED}`),
 ];
+
+const NAMED_SETTING =
+  /(?<![\w.-])(\\?["']?)([A-Za-z_][\w.-]{0,63})(\\?["']?[ \t]{0,8}(?:=>|[:=：])[ \t]{0,8})(?:(\\?")([^"\n]{0,1024}?)(\\?")|(')([^'\n]{0,1024})(')|([^\s"'\\,;&<>{}]{1,1024}))/g;
+
+/**
+ * Masks the value of every setting whose name says it is secret. The value of any other setting
+ * may hold one (`env: SMTP_PASS=…`, `"msg": "login failed password=…"`): a quoted value is looked
+ * at again from its start (it ends at its quote, so that look is short); a bare value is read once
+ * more by `maskInsideBare`, in one pass, rather than again from each of its separators, and only
+ * its last word (at most 64 characters) is read again, as the name of a setting that may follow.
+ * Values that could not hold a secret name are not read again at all.
+ */
+function maskNamedSettings(text: string): string {
+  let out = "";
+  let kept = 0;
+  NAMED_SETTING.lastIndex = 0;
+  for (let m = NAMED_SETTING.exec(text); m !== null; m = NAMED_SETTING.exec(text)) {
+    const [match, open = "", name = "", separator = "", dqOpen, dq, dqClose, sqOpen, sq, sqClose, bareValue] = m;
+    const head = `${open}${name}${separator}`;
+    // A bare value ends before the brackets that close what it stands in: "(using password: YES)".
+    const bare = bareValue === undefined ? undefined : withoutClosingBrackets(bareValue);
+    let masked: string;
+    if (maskValue(name, dq ?? sq ?? bare) !== null) {
+      masked = dqOpen !== undefined ? `${dqOpen}${MASKED}${dqClose}` : sqOpen !== undefined ? `${sqOpen}${MASKED}${sqClose}` : `${MASKED}${bareValue?.slice(bare?.length) ?? ""}`;
+    } else if (bareValue === undefined) {
+      if (mayNameSecret(dq ?? sq ?? "")) NAMED_SETTING.lastIndex = m.index + head.length;
+      continue;
+    } else {
+      masked = maskInsideBare(bareValue);
+      if (masked === bareValue) {
+        // Its last word may name the next setting, spaced out: `ERROR: aws_secret_access_key = …`.
+        const tail = trailingName(bareValue);
+        if (tail > 0) NAMED_SETTING.lastIndex = m.index + match.length - tail;
+        continue;
+      }
+    }
+    out += `${text.slice(kept, m.index)}${head}${masked}`;
+    kept = m.index + match.length;
+  }
+  return out + text.slice(kept);
+}
+
+/**
+ * Whether `text` could hold a name `isSecretName` accepts, written whole (`SMTP_PASS`, `apiKey`,
+ * not `se_cret`): each of its words and suffixes contains one of these. Most values hold none,
+ * and are not read again.
+ */
+const MAY_NAME_SECRET = /pas|pwd|secret|token|key|cookie|credential|auth/i;
+const mayNameSecret = (text: string): boolean => MAY_NAME_SECRET.test(text);
+
+const NAME_CHAR = /[\w.-]/;
+const NAME_START = /[A-Za-z_]/;
+
+/**
+ * A bare value with the value of the first secret setting inside it masked (`SMTP_PASS=…` in
+ * `env:SMTP_PASS=…`). Inside a bare value a name runs from after a character that cannot be in
+ * a name up to a separator, as in NAMED_SETTING, and the inner value runs to the end.
+ */
+function maskInsideBare(value: string): string {
+  if (!mayNameSecret(value)) return value;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    const width = c === "=" ? (value[i + 1] === ">" ? 2 : 1) : c === ":" || c === "：" ? 1 : 0;
+    if (width === 0) continue;
+    let start = i;
+    while (start > 0 && i - start <= 64 && NAME_CHAR.test(value[start - 1] ?? "")) start--;
+    if (i - start > 64 || !NAME_START.test(value[start] ?? "")) continue;
+    const rest = value.slice(i + width);
+    const inner = withoutClosingBrackets(rest);
+    if (maskValue(value.slice(start, i), inner) !== null) return `${value.slice(0, i + width)}${MASKED}${rest.slice(inner.length)}`;
+  }
+  return value;
+}
+
+/** The length of the name `value` ends with, if that name could be secret; else 0. */
+function trailingName(value: string): number {
+  let start = value.length;
+  while (start > 0 && value.length - start <= 64 && NAME_CHAR.test(value[start - 1] ?? "")) start--;
+  const name = value.slice(start);
+  return name.length <= 64 && NAME_START.test(name[0] ?? "") && mayNameSecret(name) ? name.length : 0;
+}
 
 function withoutClosingBrackets(value: string): string {
   let end = value.length;

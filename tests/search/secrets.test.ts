@@ -42,6 +42,24 @@ describe("maskSecrets", () => {
     expect(maskSecrets(c.line)).not.toContain(c.secret);
   });
 
+  it.each([
+    ["a setting after a label", "found: WECHATPAY_APIV3_KEY=Qm9wZ3N1", "found: WECHATPAY_APIV3_KEY=***"],
+    ["a setting in a bare value", "env:SMTP_PASS=abc123)", "env:SMTP_PASS=***)"],
+    ["a setting inside a quoted log message", '{"level":"error","msg":"login failed password=hunter2 for admin"}', '{"level":"error","msg":"login failed password=*** for admin"}'],
+    ["a header after a label", "request header x-a: token=abc123", "request header x-a: token=***"],
+  ])("masks %s", (_name, input, expected) => {
+    expect(maskSecrets(input)).toBe(expected);
+  });
+
+  // Log lines put a label, a level or a timestamp before what they quote.
+  const PREFIXES = ["ERROR: ", "env: ", "detail=", "[2024-06-01 10:05:12] app.ERROR: ", "msg="];
+  it.each(PREFIXES.flatMap((prefix) => SECRET_CASES.filter((c) => !c.line.includes("\n")).map((c) => [`${prefix}…${c.kind}`, prefix, c] as const)))(
+    "masks %s",
+    (_name, prefix, c) => {
+      expect(maskSecrets(`${prefix}${c.line}`)).not.toContain(c.secret);
+    },
+  );
+
   it("masks a whole log holding every kind", () => {
     const masked = maskSecrets(SECRET_LOG);
     for (const c of SECRET_CASES) expect(masked, c.kind).not.toContain(c.secret);
