@@ -18,6 +18,9 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 SHUTDOWN_TIMEOUT=10
 RUN groupadd --system --gid 1001 kb && useradd --system --uid 1001 --gid kb kb
 COPY --from=build --chown=kb:kb /app/.next/standalone ./
+# The embedded feedback database (used when DATABASE_URL is not set) lives here.
+RUN mkdir -p /app/data && chown kb:kb /app/data
+VOLUME /app/data
 USER kb
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

@@ -1,6 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The insights token of the server under test (tests/e2e/feedback.spec.ts logs in with it). */
+export const E2E_ADMIN_TOKEN = "e2e-admin-token-0123456789";
+/** A fresh embedded database per run, emptied by the web server command below. */
+const DATA_DIR = `.reports/e2e-data-${PORT}`;
 
 /**
  * End-to-end tests against the production build (`npm run build` runs before, in scripts/test.sh),
@@ -35,14 +39,20 @@ export default defineConfig({
   webServer: {
     // The production server as deployed (see the Dockerfile): the caching front and the standalone
     // Next.js server behind it; `npm run build` prepares both.
-    command: "node .next/standalone/front.mjs",
-    url: `http://127.0.0.1:${PORT}/`,
+    command: `rm -rf ${DATA_DIR} && node .next/standalone/front.mjs`,
+    // Ready once the feedback database is open: creating it takes a CPU for seconds, which the
+    // first tests should not share.
+    url: `http://127.0.0.1:${PORT}/api/health?ready=feedback`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
+      DATA_DIR,
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      // Every test comes from 127.0.0.1: the per-client limit is tested in tests/feedback.
+      FEEDBACK_RATE: "0",
       // Where the wizard's support summary links to and is sent (tests/e2e/wizard.spec.ts).
       SITE_URL: "https://kb.example.test",
       SUPPORT_URL: "https://support.example.test/new",

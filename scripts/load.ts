@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { parseEntryUrl, wizardUrl } from "../src/urls";
 import { resolve, type WizardState } from "../src/wizard/engine";
 import { getWizardGraph } from "../src/wizard/server";
+import { startPostgres } from "./postgres-server";
 import { startProductionServer, waitFor } from "./production-server";
 
 /**
@@ -15,6 +17,10 @@ import { startProductionServer, waitFor } from "./production-server";
  * the page cache bypassed, to show what a first visit costs. Prints requests/s, p50/p99 latency,
  * non-2xx, errors, the cache's hits and misses, and the memory of both server processes. Run
  * `npm run build` first. LOAD_SECONDS and LOAD_CONNECTIONS override 30 s and 50 connections.
+ *
+ * Then the vote scenario, twice: POST /api/feedback against the embedded database (PGlite) and
+ * against a throwaway PostgreSQL server, with the rate limit off. Besides req/s and p99 it counts
+ * the votes in the database once the queue has drained, which must equal the votes accepted (202).
  */
 const BARE_SERVER = `
 const html = require("node:fs").readFileSync(process.argv[1]);
@@ -38,6 +44,13 @@ const queries = [
   fiftyLineLog(),
 ];
 const wizardPaths = await wizardSample(300);
+
+// Every server here records into a fresh embedded database, takes as many votes as it is sent,
+// and lets this script read its insights (to count what was stored).
+const ADMIN_TOKEN = "load-test-token-0123456789";
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "kb-load-"));
+Object.assign(process.env, { DATA_DIR: dataDir, FEEDBACK_RATE: "0", ADMIN_TOKEN });
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 
 const server = await startProductionServer(PORT);
 let stats = "";
@@ -72,7 +85,21 @@ try {
   const cacheStats = stats;
   // For reference, not a target: what a first visit costs, with the page cache bypassed by a query string.
   rows.push(await run("wizard steps, page cache bypassed (first visits)", get(wizardPaths.map((p) => `${p}?load=uncached`))));
+  const votes = [await voteScenario("votes, POST /api/feedback, PGlite", PORT)];
   stop();
+
+  const postgres = await startPostgres();
+  try {
+    const pgPort = PORT + 2;
+    process.env.DATABASE_URL = postgres.url;
+    const pgServer = await startProductionServer(pgPort);
+    votes.push(await voteScenario("votes, POST /api/feedback, PostgreSQL 15", pgPort));
+    pgServer.kill("SIGTERM");
+  } finally {
+    delete process.env.DATABASE_URL;
+    postgres.destroy();
+  }
+  rows.push(...votes.map((v) => v.row));
 
   // The ceiling runs in its own process, as the server does: in this one it would share a thread with autocannon.
   const barePort = PORT + 1;
@@ -89,6 +116,12 @@ try {
   }
   console.log(`\nserver memory (RSS of the front and the Next.js server, after a 5 s warm-up per scenario): ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after (growth ${(rssAfter - rssBefore).toFixed(0)} MB)`);
   console.log(`page cache after the three scenarios: ${cacheStats || "(no statistics received)"}`);
+  for (const v of votes) {
+    console.log(
+      `${v.row.name}: the server accepted ${v.accepted} (${v.answered} answered 202 within the run), refused ${v.refused}; ` +
+        `${v.stored} stored in the database after the queue drained: ${v.stored === v.accepted ? "stored = accepted, nothing lost" : `MISMATCH (${v.accepted - v.stored} missing)`}`,
+    );
+  }
 } finally {
   stop();
 }
@@ -104,6 +137,60 @@ async function run(name: string, requests: autocannon.Request[], port = PORT) {
     errors: result.errors + result.timeouts,
   };
   return row;
+}
+
+/**
+ * Votes from 50 connections on every entry, half "helpful"; then waits for the queue to drain and
+ * counts the votes the database holds, through the insights API (a COUNT in the database).
+ */
+async function voteScenario(name: string, port: number) {
+  const base = `http://127.0.0.1:${port}`;
+  const before = await storedVotes(base);
+  const acceptedBefore = (await health(base)).accepted;
+  const ids = entryPaths.flatMap((p) => parseEntryUrl(p)?.id ?? []);
+  const requests = ids.flatMap((entry) =>
+    [true, false].map((helpful) => ({ method: "POST" as const, path: "/api/feedback", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, helpful }) })),
+  );
+  const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests });
+  const answered = result.statusCodeStats?.["202"]?.count ?? 0;
+  // Requests still in flight when the clock ran out are answered after it: wait until the server
+  // has stopped accepting and its queue is empty, then compare its count with the database's.
+  let now = await health(base);
+  for (let i = 0; i < 600; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const later = await health(base);
+    const settled = later.queued === 0 && later.accepted === now.accepted;
+    now = later;
+    if (settled) break;
+  }
+  const accepted = now.accepted - acceptedBefore;
+  const stored = (await storedVotes(base)) - before;
+  const row: Awaited<ReturnType<typeof run>> = {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+  return { row, accepted, answered, refused: result.non2xx, stored };
+}
+
+async function health(base: string): Promise<{ accepted: number; queued: number }> {
+  const body = (await (await fetch(`${base}/api/health`)).json()) as { feedback: { accepted: number; queued: number } };
+  return body.feedback;
+}
+
+async function storedVotes(base: string): Promise<number> {
+  for (let i = 0; i < 600; i++) {
+    const response = await fetch(`${base}/api/insights`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    if (response.ok) {
+      const report = (await response.json()) as { totals: { votes: { yes: number; no: number } } };
+      return report.totals.votes.yes + report.totals.votes.no;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the database may still be opening
+  }
+  throw new Error(`${base}/api/insights did not answer`);
 }
 
 /** Resident memory of a process and its children (the front and the Next.js server it starts). */

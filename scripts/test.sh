@@ -10,6 +10,15 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
+# The storage tests run against a real PostgreSQL server as well as the embedded database: start a
+# throwaway one on loopback unless one is given (.ci/run starts its own the same way).
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  pg_env="$(npx tsx scripts/postgres-server.ts start)"
+  eval "$pg_env"
+  trap 'npx tsx scripts/postgres-server.ts stop "$PG_TEST_DIR"' EXIT
+  export TEST_DATABASE_URL
+fi
+
 npm run -s typecheck
 npm run -s lint
 npm run -s content:check > /dev/null || npm run -s content:check

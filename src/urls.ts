@@ -44,6 +44,10 @@ export interface SearchParams {
   readonly q?: string;
   /** The paste box for a whole log instead of the one-line search field. */
   readonly mode?: "log";
+  /** Filters: only results of this area, system or kind (src/search/facets.ts). */
+  readonly area?: string;
+  readonly system?: string;
+  readonly kind?: string;
 }
 
 export const SEARCH_PATH = "/search";
@@ -52,6 +56,7 @@ export function searchUrl(params: SearchParams = {}): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   if (params.mode) query.set("mode", params.mode);
+  for (const facet of ["area", "system", "kind"] as const) if (params[facet]) query.set(facet, params[facet]);
   const text = query.toString();
   return text ? `${SEARCH_PATH}?${text}` : SEARCH_PATH;
 }
@@ -162,3 +167,53 @@ export function contentEditUrl(pattern: string, source: { readonly path: string;
 
 /** The edit pattern `npm run dev` uses when CONTENT_EDIT_URL is not set: open the file in VS Code. */
 export const DEV_EDIT_PATTERN = "vscode://file/{file}";
+
+/*
+ * Learning from use (src/feedback): where votes and events are sent, and the pages that answer a
+ * vote sent without JavaScript and show the maintainers what was recorded.
+ */
+export const FEEDBACK_API = "/api/feedback";
+export const EVENTS_API = "/api/events";
+export const INSIGHTS_API = "/api/insights";
+export const FEEDBACK_PAGE = "/feedback";
+export const INSIGHTS_PAGE = "/insights";
+export const INSIGHTS_LOGIN = "/insights/login";
+export const INSIGHTS_LOGOUT = "/insights/logout";
+
+/** The learned order of an entry's causes, which an article's script reads. */
+export const causeOrderApiUrl = (entry: string): string => `/api/causes/${encodeURIComponent(entry)}`;
+
+/** Where a vote sent without JavaScript lands: thanks, or what went wrong. */
+export function feedbackPageUrl(params: {
+  entry?: string | undefined;
+  cause?: string | undefined;
+  helpful?: boolean | undefined;
+  /** The vote carried a reason. */
+  noted?: boolean | undefined;
+  result: string;
+}): string {
+  const query = new URLSearchParams();
+  if (params.entry) query.set("entry", params.entry);
+  if (params.cause) query.set("cause", params.cause);
+  if (params.helpful !== undefined) query.set("helpful", params.helpful ? "yes" : "no");
+  if (params.noted) query.set("noted", "1");
+  query.set("result", params.result);
+  return `${FEEDBACK_PAGE}?${query.toString()}`;
+}
+
+export interface InsightsParams {
+  /** A failed-search template chosen for "make this findable". */
+  readonly template?: string;
+  /** The entry picked to answer it, and the signature to add. */
+  readonly entry?: string;
+  readonly signature?: string;
+}
+
+export function insightsUrl(params: InsightsParams = {}, fragment?: string): string {
+  const query = new URLSearchParams();
+  if (params.template) query.set("template", params.template);
+  if (params.entry) query.set("entry", params.entry);
+  if (params.signature) query.set("signature", params.signature);
+  const text = query.toString();
+  return `${INSIGHTS_PAGE}${text ? `?${text}` : ""}${fragment ? `#${fragment}` : ""}`;
+}

@@ -20,6 +20,24 @@ const EnvSchema = z.object({
    * that looks used.
    */
   HEAP_MB: z.coerce.number().int().min(64).max(16384).default(192),
+
+  // Learning from use (src/feedback): where votes, wizard outcomes and searches are stored, for how
+  // long, who may read the insights, and whether cause order follows what fixed things.
+  /** Directory of the embedded PostgreSQL (PGlite) used when DATABASE_URL is not set. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** A PostgreSQL server shared by every app instance; replaces the embedded database. */
+  DATABASE_URL: z
+    .url({ message: "must be a URL such as postgres://user:password@db:5432/kb" })
+    .refine((url) => /^postgres(?:ql)?:\/\//.test(url), "must start with postgres:// or postgresql://")
+    .optional(),
+  /** Recorded rows older than this many days are deleted (at start-up and daily). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Enables /insights and /api/insights for whoever presents this token; unset, both answer 404. */
+  ADMIN_TOKEN: z.string().min(16, "use at least 16 characters (for example `openssl rand -hex 24`)").optional(),
+  /** `off` keeps every entry's causes in the author's order. */
+  RERANK: z.enum(["on", "off"]).default("on"),
+  /** Feedback and event writes each client may make per minute; 0 turns the limit off (load tests). */
+  FEEDBACK_RATE: z.coerce.number().int().min(0).max(100000).default(60),
   /**
    * The content tree the app reads, relative to the working directory. Pages are prerendered at
    * build time, so in production it matters when building; `npm run dev` reads it on every change.
@@ -82,6 +100,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     HOSTNAME: source.HOSTNAME || undefined,
     CACHE_MB: source.CACHE_MB || undefined,
     HEAP_MB: source.HEAP_MB || undefined,
+    DATA_DIR: source.DATA_DIR || undefined,
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    RETENTION_DAYS: source.RETENTION_DAYS || undefined,
+    ADMIN_TOKEN: source.ADMIN_TOKEN || undefined,
+    RERANK: source.RERANK || undefined,
+    FEEDBACK_RATE: source.FEEDBACK_RATE || undefined,
     CONTENT_DIR: source.CONTENT_DIR || undefined,
     CONTENT_EDIT_URL: source.CONTENT_EDIT_URL || undefined,
     SUPPORT_URL: source.SUPPORT_URL || undefined,

@@ -6,7 +6,7 @@ import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import rangeParser from "range-parser";
 import vary from "vary";
-import { cacheKey, mayStore } from "@/serve/cache-policy";
+import { cacheKey, carriesCredentials, keepForMs, mayStore } from "@/serve/cache-policy";
 import { createNonce, policyNonce } from "@/serve/csp";
 import { errorAnswer, isApiTarget, MALFORMED_URL, type ErrorAnswer } from "@/serve/errors";
 import { securityHeaders } from "@/serve/headers";
@@ -156,7 +156,8 @@ export function createFront(options: FrontOptions): Front {
       });
       return;
     }
-    const key = (method === "GET" || method === "HEAD") && !ROUTER_HEADERS.some((name) => req.headers[name] !== undefined) ? cacheKey(target) : null;
+    const key =
+      (method === "GET" || method === "HEAD") && !ROUTER_HEADERS.some((name) => req.headers[name] !== undefined) && !carriesCredentials(req.headers) ? cacheKey(target) : null;
     if (key !== null && (cache || req.headers.range !== undefined)) fromCache(req, res, key);
     else forward(req, res, null);
   }
@@ -187,7 +188,7 @@ export function createFront(options: FrontOptions): Front {
       pending.set(key, fill);
       fill.then(
         (result) => {
-          if (result.keep) cache?.set(key, result);
+          if (result.keep) cache?.set(key, result, { ttl: keepForMs(Date.now()) });
         },
         () => undefined,
       );

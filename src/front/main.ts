@@ -23,7 +23,7 @@ if (!result.ok) {
   console.error(`排障知识库 cannot start. ${result.message}`);
   process.exit(1);
 }
-const { PORT, HOSTNAME, CACHE_MB, HEAP_MB, SHUTDOWN_TIMEOUT, TRUST_PROXY } = result.env;
+const { PORT, HOSTNAME, CACHE_MB, HEAP_MB, SHUTDOWN_TIMEOUT, TRUST_PROXY, DATA_DIR } = result.env;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nextServer = path.join(here, "server.js");
 for (const file of [nextServer, path.join(here, "next-child.cjs")]) {
@@ -70,7 +70,8 @@ process.on("SIGUSR2", () => console.log(JSON.stringify({ front: front.stats() })
 
 // See next-child.ts: signals reach only the front, which stops Next.js by closing the IPC channel.
 next = spawn(process.execPath, ["--require", path.join(here, "next-child.cjs"), `--max-http-header-size=${MAX_HEADER_BYTES}`, `--max-old-space-size=${HEAP_MB}`, nextServer], {
-  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: String(IDLE_MS * 2), NEXT_MANUAL_SIG_HANDLE: "1" },
+  // The Next.js server runs in its own folder; a relative DATA_DIR means the folder we were started in.
+  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: String(IDLE_MS * 2), NEXT_MANUAL_SIG_HANDLE: "1", DATA_DIR: path.resolve(DATA_DIR) },
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 process.on("exit", () => next?.kill("SIGKILL"));

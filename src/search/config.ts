@@ -29,7 +29,7 @@ export const SEARCH_CONFIG = Object.freeze({
   lineEvidence: 18,
   /** How much agreement with the whole paste adds to an entry's best line score. */
   pasteWeight: 0.5,
-  /** fuse.js only looks at short queries: Bitap is for typos in titles and signatures, not logs. */
+  /** fuse.js and "did you mean" only look at short queries: they are for typos in names, not logs or stories. */
   fuzzyMaxChars: 48,
   /** fuse.js is only asked when no entry covers at least this much (0–1) of a short query. */
   fuzzyBelow: 0.34,

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SearchIndexData } from "./index-data";
-import type { SearchResponse } from "./rank";
+import type { SearchOptions, SearchResponse } from "./rank";
 import type { SearchTask, SearchTaskResult } from "./search-worker";
 
 /**
@@ -38,7 +38,7 @@ export interface SearchPoolOptions {
 }
 
 export interface SearchPool {
-  search(query: string, options?: { limit?: number }): Promise<SearchResponse>;
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   /** Starts every worker now rather than on the first searches. */
   warm(): void;
   close(): Promise<void>;
@@ -131,7 +131,7 @@ export function createSearchPool(data: SearchIndexData, options: SearchPoolOptio
       if (closed) return Promise.reject(new SearchUnavailableError("failed"));
       if (queue.length >= maxQueue) return Promise.reject(new SearchUnavailableError("busy"));
       return new Promise<SearchResponse>((resolve, reject) => {
-        queue.push({ message: { id: nextId++, query, limit: searchOptions.limit }, resolve, reject });
+        queue.push({ message: { id: nextId++, query, options: searchOptions }, resolve, reject });
         next();
       });
     },

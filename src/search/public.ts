@@ -10,6 +10,8 @@ export function toPublicResponse(response: SearchResponse) {
     suggestions: response.suggestions.map(publicHit),
     truncated: response.truncated,
     lines: response.lines,
+    ...(response.didYouMean ? { didYouMean: response.didYouMean } : {}),
+    facets: response.facets,
   };
 }
 
@@ -27,5 +29,7 @@ function publicHit(hit: SearchHit) {
     system: hit.system,
     systemLabel: hit.systemLabel,
     matched: hit.matched,
+    ...(hit.snippet ? { snippet: hit.snippet } : {}),
+    ...(hit.explain ? { explain: hit.explain } : {}),
   };
 }

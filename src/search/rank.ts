@@ -1,3 +1,4 @@
+import { displaySignature } from "@/content/signature-pattern";
 import { entryUrl } from "@/urls";
 import { bm25, idf, postingsContain, type Postings } from "./bm25";
 import { unpackPostings, unpackVocabulary } from "./packing";
@@ -5,13 +6,14 @@ import { pickCause } from "./causes";
 import { probability, type FeatureVector } from "./confidence";
 import { SEARCH_CONFIG } from "./config";
 import { detectFamilies, explain, familyTerms, type FamilyHit } from "./families";
+import { facetCounts, matchesFilter, type Facets, type SearchFilter } from "./facets";
 import { closestWord, FuzzyIndex } from "./fuzzy";
 import { WEIGHT_SCALE, type DocMeta, type SearchIndexData, type SignatureRecord } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
 import { SignatureIndex, type SignatureHit } from "./signatures";
-import { bestSnippet } from "./snippets";
+import { bestSnippet, quotable, type Quotable } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { terms } from "./tokenize";
 
@@ -63,6 +65,14 @@ export interface SearchResponse {
   readonly lines: number;
   /** A spelling of a short query that the knowledge base knows, when the query as typed found no answer. */
   readonly didYouMean?: string;
+  /** How many of the query's candidates (before the filter) are in each area, system and kind. */
+  readonly facets: Facets;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  /** Only entries of this area, system and kind are answers or suggestions. */
+  readonly filter?: SearchFilter;
 }
 
 /** What one line asked for, shared by every entry scored against it. */
@@ -100,7 +110,7 @@ interface Ranking {
 
 export interface Searcher {
   readonly data: SearchIndexData;
-  search(query: string, options?: { limit?: number }): SearchResponse;
+  search(query: string, options?: SearchOptions): SearchResponse;
   /** The first-ranked entry and the confidence features of it, before any decision (for fitting the model). */
   first(query: string): { id: string; features: FeatureVector } | null;
 }
@@ -242,15 +252,18 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const score = salience * (rel + (signature ? signatureBoost(signature.weight) : 0) + (fuzzyBonus.get(doc) ?? 0));
       if (score >= floor) found.push({ doc, score, rel, signature, context });
     };
-    scores.docs.forEach((doc, i) => consider(doc, scores.rel[i] ?? 0));
-    const seen = new Set(scores.docs);
-    for (const doc of [...signatureOf.keys(), ...fuzzyBonus.keys()]) {
-      if (!seen.has(doc)) {
-        seen.add(doc);
-        consider(doc, 0);
-      }
+    // Most entries have neither a signature nor a typo bonus: they are judged by words alone,
+    // without a lookup each (a large corpus touches thousands per line).
+    const extra = new Set([...signatureOf.keys(), ...fuzzyBonus.keys()]);
+    const { docs, rel } = scores;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] ?? 0;
+      const r = rel[i] ?? 0;
+      if (extra.delete(doc)) consider(doc, r);
+      else if (salience * r >= floor) found.push({ doc, score: salience * r, rel: r, signature: null, context });
     }
-    return found.sort((a, b) => b.score - a.score).slice(0, SEARCH_CONFIG.maxLimit);
+    for (const doc of extra) consider(doc, 0);
+    return topScored(found, SEARCH_CONFIG.maxLimit);
   }
 
   /**
@@ -332,21 +345,27 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
   }
 
-  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures. */
-  function snippetsOf(doc: number): { text: string; cause: number }[] {
+  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures; read once per entry. */
+  const quotables = new Map<number, readonly Quotable[]>();
+  function snippetsOf(doc: number): readonly Quotable[] {
+    const known = quotables.get(doc);
+    if (known) return known;
     const meta = data.docs[doc];
-    if (!meta) return [];
-    return [
-      ...[...meta.summary, ...meta.aliases].map((text) => ({ text, cause: -1 })),
-      ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => ({ text, cause: i }))),
-      ...(signaturesOf.get(doc) ?? []).map((sig) => ({ text: sig.text, cause: sig.cause })),
-    ];
+    const list = meta
+      ? [
+          ...[...meta.summary, ...meta.aliases].map((text) => quotable(text, -1)),
+          ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => quotable(text, i))),
+          ...(signaturesOf.get(doc) ?? []).map((sig) => quotable(sig.text, sig.cause)),
+        ]
+      : [];
+    quotables.set(doc, list);
+    return list;
   }
 
   function snippetOf(doc: DocMeta, cause: number, e: Evidence, matched: readonly string[]): { snippet?: string } {
-    if (e.signature) return { snippet: e.signature.record.text };
+    if (e.signature) return { snippet: displaySignature(e.signature.record.text) };
     const text = bestSnippet(snippetsOf(e.doc), cause, new Set(matched), e.context.weights);
-    return text ? { snippet: text } : {};
+    return text ? { snippet: displaySignature(text) } : {};
   }
 
   function rankAll(query: string): Ranking {
@@ -391,7 +410,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     },
     search(query, options = {}) {
       const response = decide(query, options);
-      if (response.confident || response.lines > 1 || query.length > SEARCH_CONFIG.fuzzyMaxChars * 2) return response;
+      if (response.confident || response.lines > 1 || query.length > SEARCH_CONFIG.fuzzyMaxChars) return response;
       const corrected = respell(query);
       return corrected && decide(corrected, options).confident ? { ...response, didYouMean: corrected } : response;
     },
@@ -415,16 +434,26 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return changed ? text : null;
   }
 
-  function decide(query: string, options: { limit?: number }): SearchResponse {
+  function decide(query: string, options: SearchOptions): SearchResponse {
     const ranking = rankAll(query);
-    const { ordered, lineTops, multi, units, truncated } = ranking;
+    const { multi, units, truncated } = ranking;
+    const docOf = (e: Evidence) => data.docs[e.doc] as DocMeta;
+    const facets = facetCounts(ranking.ordered.map(docOf));
+    const filter = options.filter ?? {};
+    const ordered = ranking.ordered.filter((e) => matchesFilter(docOf(e), filter));
+    const lineTops = ranking.lineTops.filter((e) => matchesFilter(docOf(e), filter));
     const model = data.confidence;
-    const confidenceOf = new Map<number, number>();
-    for (const e of ordered) confidenceOf.set(e.doc, probability(model, featuresOf(e, ranking)));
+    // Only the few candidates that can be shown are judged: a large corpus ranks thousands.
+    const judged = new Map<Evidence, number>();
+    const confidenceOf = (e: Evidence): number => {
+      let p = judged.get(e);
+      if (p === undefined) judged.set(e, (p = probability(model, featuresOf(e, ranking))));
+      return p;
+    };
     // In a log, each line's own best match is judged too, not only the paste's first.
     const answerDocs = new Set<number>();
     const top = ordered[0];
-    if (top && (confidenceOf.get(top.doc) ?? 0) >= model.threshold) answerDocs.add(top.doc);
+    if (top && confidenceOf(top) >= model.threshold) answerDocs.add(top.doc);
     if (multi) {
       for (const e of lineTops) {
         if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
@@ -444,10 +473,11 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const response: SearchResponse = {
       query,
       confident: results.length > 0,
-      results: results.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
-      suggestions: suggestions.map((e) => toHit(e, confidenceOf.get(e.doc) ?? 0)),
+      results: results.map((e) => toHit(e, confidenceOf(e))),
+      suggestions: suggestions.map((e) => toHit(e, confidenceOf(e))),
       truncated,
       lines: units.filter((u) => u.line !== undefined).length || 1,
+      facets,
     };
     return response;
   }
@@ -474,6 +504,19 @@ function unknownWeight(term: string, words: ReadonlySet<string>, unknownIdf: num
   // An API field or function name (mentioned_mobile_list, getphonenumber) the index has never seen.
   if (/^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/.test(term) || /^[a-z]{12,}$/.test(term)) return 2 * unknownIdf;
   return words.has(term) ? unknownIdf : 0;
+}
+
+/**
+ * The `k` best-scored, best first. A line of a large corpus scores thousands of entries: the cut
+ * is found with a native numeric sort of the scores alone, and only what passes it is sorted.
+ */
+export function topScored<T extends { readonly score: number }>(items: readonly T[], k: number): T[] {
+  if (items.length > k * 4) {
+    const scores = Float64Array.from(items, (item) => item.score).sort();
+    const cut = scores[scores.length - k] ?? -Infinity;
+    items = items.filter((item) => item.score >= cut);
+  }
+  return [...items].sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 export function clampLimit(limit: number | undefined): number {

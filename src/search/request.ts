@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { EntryKind } from "@/content/schema";
 import { SEARCH_CONFIG } from "./config";
+import { FACET_NAMES, type SearchFilter } from "./facets";
 
 /**
  * What an HTTP search request may carry, checked before any search work: a query (required,
@@ -28,4 +30,31 @@ export function parseSearchRequest(query: string | null | undefined, limit: stri
 export const SearchBodySchema = z.object({
   q: z.string().optional(),
   limit: z.union([z.number(), z.string()]).optional(),
+  area: z.string().optional(),
+  system: z.string().optional(),
+  kind: z.string().optional(),
 });
+
+/**
+ * The filters of a search URL or API call, each checked against the values the index knows; an
+ * unknown or repeated value is dropped and named in `ignored`, so the page can say so.
+ */
+export function parseSearchFilter(
+  params: Readonly<Record<string, string | readonly string[] | null | undefined>>,
+  known: Readonly<Record<(typeof FACET_NAMES)[number], ReadonlySet<string>>>,
+): { filter: SearchFilter; ignored: string[] } {
+  const filter: { area?: string; system?: string; kind?: EntryKind } = {};
+  const ignored: string[] = [];
+  for (const name of FACET_NAMES) {
+    const raw = params[name];
+    if (raw === null || raw === undefined || raw.length === 0) continue;
+    const value = typeof raw === "string" ? raw : raw.length === 1 ? raw[0] : undefined;
+    if (value === undefined || !known[name].has(value)) {
+      ignored.push(name);
+      continue;
+    }
+    if (name === "kind") filter.kind = value as EntryKind;
+    else filter[name] = value;
+  }
+  return { filter, ignored };
+}

@@ -1,12 +1,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SearchIndexData } from "./index-data";
-import { createSearcher, type SearchResponse } from "./rank";
+import { createSearcher, type SearchOptions, type SearchResponse } from "./rank";
 
 /** One thread of the search pool (./pool.ts): a searcher over the index it was started with. */
 export interface SearchTask {
   readonly id: number;
   readonly query: string;
-  readonly limit: number | undefined;
+  readonly options: SearchOptions;
 }
 
 export type SearchTaskResult = { readonly id: number; readonly response: SearchResponse } | { readonly id: number; readonly error: string };
@@ -14,10 +14,10 @@ export type SearchTaskResult = { readonly id: number; readonly response: SearchR
 if (parentPort) {
   const port = parentPort;
   const searcher = createSearcher(workerData as SearchIndexData);
-  port.on("message", ({ id, query, limit }: SearchTask) => {
+  port.on("message", ({ id, query, options }: SearchTask) => {
     let result: SearchTaskResult;
     try {
-      result = { id, response: searcher.search(query, { limit }) };
+      result = { id, response: searcher.search(query, options) };
     } catch (error) {
       result = { id, error: error instanceof Error ? error.message : String(error) };
     }

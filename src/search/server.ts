@@ -3,7 +3,7 @@ import { buildSearchIndex } from "./build-index";
 import type { SearchIndexData } from "./index-data";
 import { createSearchPool, type SearchPool } from "./pool";
 import type { PreparedQuery } from "./query";
-import type { SearchResponse } from "./rank";
+import type { SearchOptions, SearchResponse } from "./rank";
 
 const indexOf = perGraph(buildSearchIndex);
 
@@ -35,7 +35,7 @@ export async function warmSearch(): Promise<void> {
  * Searches a prepared (cut and masked) query in the worker pool, off the thread that serves
  * pages. Rejects with `SearchUnavailableError` when the pool is saturated or a search overruns.
  */
-export async function searchPrepared(query: PreparedQuery, options: { limit?: number } = {}): Promise<SearchResponse> {
+export async function searchPrepared(query: PreparedQuery, options: SearchOptions = {}): Promise<SearchResponse> {
   const response = await (await getSearchPool()).search(query.text, options);
   return query.truncated ? { ...response, truncated: true } : response;
 }

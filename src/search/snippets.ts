@@ -1,5 +1,17 @@
 import { fold } from "./normalize";
-import { terms } from "./tokenize";
+
+/** A short text of an entry that a result may quote. */
+export interface Quotable {
+  readonly text: string;
+  /** The cause it belongs to, -1 for the entry. */
+  readonly cause: number;
+  /** The text folded as queries are, so that an asked term is found by plain substring search. */
+  readonly folded: string;
+}
+
+export function quotable(text: string, cause: number): Quotable {
+  return { text, cause, folded: fold(text) };
+}
 
 /**
  * The text a result quotes to show why it came up: among the entry's short texts (summary
@@ -7,7 +19,7 @@ import { terms } from "./tokenize";
  * preferring those of the cause the hit points at. Null when none shares a word with the query.
  */
 export function bestSnippet(
-  snippets: readonly { readonly text: string; readonly cause: number }[],
+  snippets: readonly Quotable[],
   cause: number,
   matched: ReadonlySet<string>,
   weights: ReadonlyMap<string, number>,
@@ -17,7 +29,7 @@ export function bestSnippet(
   for (const snippet of snippets) {
     if (cause >= 0 && snippet.cause >= 0 && snippet.cause !== cause) continue;
     let score = 0;
-    for (const term of new Set(terms(fold(snippet.text)).all)) if (matched.has(term)) score += weights.get(term) ?? 0;
+    for (const term of matched) if (snippet.folded.includes(term)) score += weights.get(term) ?? 0;
     if (cause >= 0 && snippet.cause === cause) score *= 1.5;
     if (score > bestScore) {
       bestScore = score;

@@ -1,3 +1,4 @@
+import { ADMIN_COOKIE } from "@/feedback/admin";
 import { MAX_CACHE_KEY_BYTES, type Target } from "./routes";
 
 /**
@@ -28,4 +29,27 @@ export function mayStore(status: number, headers: { readonly [name: string]: str
     .split(",")
     .map((d) => d.trim().split("=")[0]);
   return !directives.includes("no-store") && !directives.includes("private");
+}
+
+/**
+ * Whether a request carries credentials (`Authorization`, or the insights cookie): such a request
+ * is neither answered from what was kept for anonymous visitors nor kept for them, whatever its
+ * route, so that a page that reads credentials can never leak through the cache.
+ */
+export function carriesCredentials(headers: { readonly authorization?: string | undefined; readonly cookie?: string | undefined }): boolean {
+  if (headers.authorization !== undefined) return true;
+  return (headers.cookie ?? "").split(";").some((pair) => pair.trim().startsWith(`${ADMIN_COOKIE}=`));
+}
+
+const DAY_MS = 86_400_000;
+/** Ten minutes past midnight UTC: the order is loaded a moment after midnight (on the first wizard request). */
+const RENEW_AT_MS = 10 * 60_000;
+
+/**
+ * How long a kept answer may be served from memory: until 00:10 UTC. The cause order learned from
+ * use changes at midnight (src/feedback/cause-order.ts) and a wizard step is a function of its
+ * path and that order, so every kept page is fetched again once a day, after the new order is in.
+ */
+export function keepForMs(now: number): number {
+  return DAY_MS - ((((now - RENEW_AT_MS) % DAY_MS) + DAY_MS) % DAY_MS);
 }

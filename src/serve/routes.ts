@@ -1,4 +1,6 @@
+import { FEEDBACK_CONFIG } from "@/feedback/config";
 import { MAX_REQUEST_BYTES } from "@/search/request";
+import { EVENTS_API, FEEDBACK_API, FEEDBACK_PAGE, INSIGHTS_PAGE } from "@/urls";
 import { CSP_REPORT_PATH } from "./csp";
 
 /**
@@ -34,6 +36,12 @@ export const ROUTES = {
   search: route("search", "page", true),
   searchApi: route("search API", "api", false, MAX_REQUEST_BYTES + 1024),
   cspReport: route("CSP reports", "api", false, 16 * 1024),
+  feedbackApi: route("feedback API", "api", false, FEEDBACK_CONFIG.maxFeedbackBytes),
+  eventsApi: route("events API", "api", false, FEEDBACK_CONFIG.maxEventBytes),
+  // What a vote without JavaScript lands on, and the maintainers' page behind a token: both read
+  // the query or a cookie, so they are never kept, and they get a nonce (nothing is prerendered).
+  feedback: route("feedback page", "page", false, 4 * 1024),
+  insights: route("insights", "page", false, 4 * 1024),
   api: route("API", "api", false),
   asset: route("build asset", "static", true),
   file: route("public file", "static", true),
@@ -41,6 +49,12 @@ export const ROUTES = {
 } as const;
 
 const ONE_SEGMENT_PAGES: Readonly<Record<string, Route>> = { entry: ROUTES.entry, area: ROUTES.area, system: ROUTES.system };
+const APIS: ReadonlyMap<string, Route> = new Map([
+  ["/api/search", ROUTES.searchApi],
+  [CSP_REPORT_PATH, ROUTES.cspReport],
+  [FEEDBACK_API, ROUTES.feedbackApi],
+  [EVENTS_API, ROUTES.eventsApi],
+]);
 const FILES = new Set(["theme.js", "icon.svg", "robots.txt", "sitemap.xml", "search-index.json"]);
 /** Longer paths are served but not kept: no real page has one, and keys count against the cache. */
 export const MAX_CACHE_KEY_BYTES = 2048;
@@ -48,10 +62,13 @@ export const MAX_CACHE_KEY_BYTES = 2048;
 function routeOf(segments: readonly string[]): Route {
   const [first, second, ...rest] = segments;
   if (first === undefined) return ROUTES.home;
-  if (first === "api") return `/${segments.join("/")}` === "/api/search" ? ROUTES.searchApi : `/${segments.join("/")}` === CSP_REPORT_PATH ? ROUTES.cspReport : ROUTES.api;
+  if (first === "api") return APIS.get(`/${segments.join("/")}`) ?? ROUTES.api;
   if (first === "_next") return second === "static" && rest.length > 0 ? ROUTES.asset : ROUTES.other;
   if (first === "wizard") return ROUTES.wizard;
   if (first === "search" && second === undefined) return ROUTES.search;
+  if (`/${first}` === FEEDBACK_PAGE && second === undefined) return ROUTES.feedback;
+  // The page, its login and its logout.
+  if (`/${first}` === INSIGHTS_PAGE && rest.length === 0) return ROUTES.insights;
   const page = ONE_SEGMENT_PAGES[first];
   if (page) return second !== undefined && rest.length === 0 ? page : ROUTES.other;
   return second === undefined && FILES.has(first) ? ROUTES.file : ROUTES.other;

@@ -1,7 +1,7 @@
 import { TRIAGE_START, wizardKey } from "@/urls";
 import { optionEffect } from "@/content/flow-semantics";
 import type { KnowledgeGraph } from "@/content/graph";
-import type { Entry, Flow, FlowOption, FlowStep, Problem, TaxonomyItem } from "@/content/schema";
+import type { Cause, Entry, Flow, FlowOption, FlowStep, Problem, TaxonomyItem } from "@/content/schema";
 import type { Article, ChoiceNode, ChoiceOption, Go, NodeId, Scope, Start, WizardGraph } from "./model";
 
 /** Node ids, readable in logs and tests. */
@@ -20,12 +20,21 @@ export const systemKey = (slug: string) => `sys.${slug}`;
 
 export const GROUP = { byArea: "按出问题的地方", bySystem: "按系统", problems: "排查问题", articles: "问答和操作指南" } as const;
 
+export interface BuildOptions {
+  /**
+   * The order a problem's causes are asked in; the engine asks the first open cause of
+   * `problem.causes`, so this is the order of that list. Default: the author's
+   * (src/feedback/cause-order.ts supplies the order learned from use).
+   */
+  readonly causeOrder?: (problem: Problem) => readonly Cause[];
+}
+
 /**
- * Derives every wizard from the knowledge graph. Pure: the same graph gives the same wizards.
+ * Derives every wizard from the knowledge graph. Pure: the same graph and order give the same wizards.
  * Every entry is an option of its area's menu and of its system's menu, two answers from the
  * first screen; questions and guides are final steps that show their answer inside the wizard.
  */
-export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
+export function buildWizardGraph(graph: KnowledgeGraph, options: BuildOptions = {}): WizardGraph {
   const nodes = new Map<NodeId, ChoiceNode>();
   const starts = new Map<string, Start>();
   const problems = new Map<string, Problem>();
@@ -35,7 +44,7 @@ export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
   const triage = { key: TRIAGE_KEY, title: TRIAGE_TITLE };
 
   for (const entry of graph.entries) {
-    if (entry.kind === "problem") problems.set(entry.id, entry);
+    if (entry.kind === "problem") problems.set(entry.id, inOrder(entry, options.causeOrder));
     else articles.set(entry.id, entry);
     starts.set(entry.id, entry.kind === "problem" ? { to: "problem", entry: entry.id, cause: null } : { to: "article", entry: entry.id });
     if (entry.kind === "problem") for (const cause of entry.causes) starts.set(wizardKey(entry.id, cause.id), { to: "problem", entry: entry.id, cause: cause.id });
@@ -91,6 +100,13 @@ export function buildWizardGraph(graph: KnowledgeGraph): WizardGraph {
   });
   starts.set(TRIAGE_KEY, { to: "node", id: nodeIds.triage });
   return { nodes, starts, problems, articles, areaOf };
+}
+
+/** The problem with its causes in the given order (the same object when the order is the author's). */
+function inOrder(problem: Problem, causeOrder: BuildOptions["causeOrder"]): Problem {
+  const causes = causeOrder?.(problem);
+  if (!causes || (causes.length === problem.causes.length && causes.every((cause, i) => cause === problem.causes[i]))) return problem;
+  return { ...problem, causes: [...causes] };
 }
 
 /**

@@ -60,6 +60,64 @@ test("a multi-line Docker log pasted on /search reports each problem with its li
   await expect(results.filter({ hasText: "pip3" })).toContainText("第 4 行");
 });
 
+test("an English MySQL refused-connection log from a container lands on the cause, with what its host means", async ({ page }) => {
+  await page.goto("/search?mode=log");
+  const log = [
+    "web_1  | Traceback (most recent call last):",
+    "web_1  |   File \"/app/db.py\", line 12, in connect",
+    "web_1  | pymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on '127.0.0.1' ([Errno 111] Connection refused)\")",
+    "web_1 exited with code 1",
+  ].join("\n");
+  await page.getByLabel(/粘贴日志/).fill(log);
+  await page.getByRole("button", { name: "按日志搜索" }).click();
+  const first = page.locator(".result-card").first();
+  await expect(first.locator(".result-title")).toContainText("连不上 MySQL");
+  await expect(first.locator(".result-explain")).toContainText("127.0.0.1 指向的是容器自己");
+  await expect(first.locator(".result-snippet")).toContainText("Can't connect to MySQL server");
+  await first.locator(".result-cause").getByRole("link").click();
+  await expect(page).toHaveURL(/\/entry\/docker-app-cannot-reach-mysql-redis#cause-address-localhost$/);
+  await expect(page.locator("#cause-address-localhost")).toContainText("127.0.0.1");
+});
+
+test("a result quotes the entry with the asked words marked", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("小程序 支付后订单一直待支付")}`);
+  const snippet = page.locator(".result-card").first().locator(".result-snippet");
+  await expect(snippet).toBeVisible();
+  await expect(snippet.locator("mark").first()).toBeVisible();
+});
+
+test("a misspelt query with no answer offers the spelling the knowledge base knows", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("redirct_uri")}`);
+  await page.getByText("你要找的是不是").getByRole("link", { name: "redirect_uri" }).click();
+  await expect(page.locator(".result-card").first()).toContainText("redirect_uri");
+});
+
+test("filters narrow the results by area, with counts taken before filtering", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("Can't connect to MySQL server on 'mysql' (111)")}`);
+  const facets = page.getByRole("navigation", { name: "筛选结果" });
+  const areas = facets.getByRole("list", { name: "领域" });
+  await expect(areas.getByRole("link", { name: "全部" })).toHaveAttribute("aria-current", "true");
+  const chip = areas.getByRole("link").nth(2);
+  const label = (await chip.innerText()).replace(/\s*\d+$/, "").trim();
+  const count = Number((await chip.locator(".facet-count").innerText()).trim());
+  await chip.click();
+  await expect(areas.getByRole("link", { name: new RegExp(`^${label}`) })).toHaveAttribute("aria-current", "true");
+  const shown = page.locator(".result-card, .suggestions li");
+  await expect(shown).toHaveCount(count);
+  for (const text of await page.locator(".result-meta, .suggestions li .muted").allInnerTexts()) expect(text).toContain(label);
+  await areas.getByRole("link", { name: "全部" }).click();
+  await expect(areas.getByRole("link", { name: "全部" })).toHaveAttribute("aria-current", "true");
+});
+
+test("an unknown filter value is named and ignored, not an error page", async ({ page, request }) => {
+  await page.goto(`/search?q=docker&area=${encodeURIComponent("<nope>")}`);
+  await expect(page.getByText("筛选条件 领域 的值不认识，已忽略。")).toBeVisible();
+  await expect(page.locator(".result-card, .suggestions li").first()).toBeVisible();
+  const api = await request.get(`/api/search?q=docker&kind=nope`);
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.code).toBe("invalid_filter");
+});
+
 test("a query with nothing behind it says so and offers the guided diagnosis", async ({ page }) => {
   await page.goto(`/search?q=${encodeURIComponent("kubernetes pod CrashLoopBackOff OOMKilled")}`);
   await expect(page.getByRole("heading", { name: "没有找到足够匹配的条目" })).toBeVisible();
@@ -99,6 +157,9 @@ test.describe("GET /api/search", () => {
     expect(body).toMatchObject({ query: "errcode 40001", confident: true, truncated: false });
     expect(body.results[0]).toMatchObject({ id: "wechat-access-token-expired", url: expect.stringMatching(/^\/entry\//) });
     expect(typeof body.results[0].score).toBe("number");
+    expect(body.facets.area[0]).toMatchObject({ value: expect.any(String), count: expect.any(Number) });
+    const filtered = await (await request.get(`/api/search?q=${encodeURIComponent("errcode 40001")}&kind=guide`)).json();
+    for (const hit of [...filtered.results, ...filtered.suggestions]) expect(hit.kind).toBe("guide");
   });
   test("answers bad requests with JSON errors", async ({ request }) => {
     const missing = await request.get("/api/search");

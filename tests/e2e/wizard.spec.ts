@@ -8,12 +8,18 @@ const question = (page: Page) => page.getByRole("heading", { level: 1 });
 /**
  * Clicks an answer and waits until the step it leads to is on the page (the wizard marks each step
  * with its state), so that the next click cannot land on the old page during client navigation.
+ * An answer that ends the walk is a form button that records the ending and then shows the same
+ * step (src/components/feedback/WizardAnswer.tsx); every other answer is a link.
  */
 async function choose(page: Page, name: string | RegExp) {
-  const link = page.getByRole("link", { name, exact: typeof name === "string" });
-  const href = new URL((await link.getAttribute("href")) ?? "", "http://x");
+  const exact = typeof name === "string";
+  const ending = page.locator("form.answer-form").filter({ has: page.getByRole("button", { name, exact }) });
+  const isEnding = (await ending.count()) > 0;
+  const answer = isEnding ? ending.getByRole("button", { name, exact }) : page.getByRole("link", { name, exact });
+  const target = isEnding ? await ending.locator('input[name="path"]').getAttribute("value") : await answer.getAttribute("href");
+  const href = new URL(target ?? "", "http://x");
   href.searchParams.delete("was");
-  await link.click();
+  await answer.click();
   await expect(page.locator(`.wizard[data-step="${href.pathname}${href.search}"]`)).toBeVisible();
 }
 const byArea = (page: Page) => page.getByRole("list", { name: "按出问题的地方" });
@@ -38,7 +44,8 @@ test("都不是 offers the area's other entries and search before the summary fo
   await choose(page, "都不是");
   await expect(question(page)).toHaveText("没有符合的情况？换个方式找找");
   await expect(page.getByLabel(/用自己的话描述/)).toHaveValue("CODO");
-  await expect(page.getByRole("link", { name: "还是没找到，整理信息交给技术支持" })).toBeVisible();
+  // Asking for support ends the walk: a form button that records it (src/components/feedback/WizardAnswer.tsx).
+  await expect(page.getByRole("button", { name: "还是没找到，整理信息交给技术支持" })).toBeVisible();
 });
 
 test("compose case: after the compose fix fails, the wizard asks about 127.0.0.1 instead of 'all ruled out'", async ({ page }) => {

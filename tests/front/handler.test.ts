@@ -71,7 +71,10 @@ function answer(url: string, body: string, res: http.ServerResponse): void {
     res.write(`<!doctype html><html><head><script nonce="${nonce}">${SCRIPT}</script></head><body>${injected}`);
     res.end(`<p>${url}</p>${"<p>排障知识库</p>".repeat(200)}<script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script></body></html>`);
   };
-  if (url.startsWith("/api/")) {
+  if (name === "feedback-cookie") {
+    res.writeHead(202, { "content-type": "application/json", "set-cookie": "kb_sid=new; Path=/api/; HttpOnly; SameSite=Lax" });
+    res.end("{}");
+  } else if (url.startsWith("/api/")) {
     const reply = () => {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify({ echo: body }));
@@ -210,6 +213,26 @@ describe("the caching front", () => {
     expect(seen).toHaveLength(2);
     expect(second.headers["x-cache"]).toBeUndefined();
     expect(second.status).toBe(200);
+  });
+
+  it.each([
+    ["the insights token", { authorization: "Bearer 0123456789abcdef" }],
+    ["the insights cookie", { cookie: "theme=dark; kb_admin=abc" }],
+  ])("never answers a request with %s from what it kept for anonymous visitors, nor keeps its answer", async (_name, headers) => {
+    const base = await start();
+    await request(base, "/entry/a");
+    expect((await request(base, "/entry/a")).headers["x-cache"]).toBe("hit");
+    const withCredentials = [await request(base, "/entry/a", { headers }), await request(base, "/entry/a", { headers })];
+    expect(withCredentials.map((r) => r.headers["x-cache"])).toEqual([undefined, undefined]);
+    expect(seen).toHaveLength(3);
+    expect(front?.stats().entries).toBe(1);
+  });
+
+  it("passes the session cookie of a write through, both ways", async () => {
+    const base = await start();
+    const reply = await request(base, "/api/feedback-cookie", { method: "POST", headers: { cookie: "kb_sid=abc.def" }, body: "{}" });
+    expect(seen[0]?.headers.cookie).toBe("kb_sid=abc.def");
+    expect(reply.headers["set-cookie"]).toEqual(["kb_sid=new; Path=/api/; HttpOnly; SameSite=Lax"]);
   });
 
   it("keeps build assets and public files", async () => {
@@ -455,6 +478,19 @@ describe("request bodies", () => {
     expect(text).toMatch(/^HTTP\/1\.1 413 /);
     expect(text).toContain('"code":"query_too_large"');
     expect(seen).toHaveLength(0);
+  });
+
+  it.each([
+    ["/api/feedback", 4 * 1024],
+    ["/api/events", 16 * 1024],
+  ])("%s takes a body of at most %d bytes", async (path, limit) => {
+    const base = await start();
+    const over = await raw(base, `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${limit + 1}\r\n\r\n`);
+    expect(over).toMatch(/^HTTP\/1\.1 413 /);
+    expect(seen).toHaveLength(0);
+    const body = JSON.stringify({ pad: "x".repeat(limit - 10) });
+    expect((await request(base, path, { method: "POST", headers: { "content-type": "application/json" }, body })).status).toBe(200);
+    expect(seen).toHaveLength(1);
   });
 
   it("with Expect: 100-continue, a body that is too large is refused before it is sent", async () => {

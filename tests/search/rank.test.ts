@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import { buildSearchIndex } from "@/search/build-index";
-import { evaluate, parseEvalFile } from "@/search/eval";
+import { evaluate, parseEvalFile, partOf } from "@/search/eval";
 import { createSearcher } from "@/search/rank";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -102,4 +102,27 @@ describe("the eval harness on the public queries", () => {
     expect(metrics.presented.top3).toBeGreaterThanOrEqual(0.9);
     expect(metrics.outOfScope).toBeGreaterThanOrEqual(0.8);
   });
+
+  /*
+   * Real users' queries (tests/evals/real-dev.jsonl, each with its source). Issue 10 asks for
+   * presented top-1 ≥ 0.85, top-3 ≥ 0.93 and out-of-scope ≥ 0.85 on both parts; the confidence gate
+   * does not reach that yet (see the issue's closing note), so these floors hold today's figures
+   * and fail on any regression. Raise them as the search improves; never lower them to pass.
+   */
+  const real = parseEvalFile(readFileSync(path.join(ROOT, "tests/evals/real-dev.jsonl"), "utf8"));
+  const floors = {
+    tune: { rank1: 0.84, rank3: 0.93, shown1: 0.72, shown3: 0.72, oos: 0.72 },
+    check: { rank1: 0.83, rank3: 0.92, shown1: 0.66, shown3: 0.66, oos: 0.82 },
+  } as const;
+  for (const part of ["tune", "check"] as const) {
+    it(`keeps today's figures on the ${part} part of the real users' queries`, () => {
+      const metrics = evaluate(real.filter((c) => partOf(c) === part), run);
+      const floor = floors[part];
+      expect(metrics.ranking.top1).toBeGreaterThanOrEqual(floor.rank1);
+      expect(metrics.ranking.top3).toBeGreaterThanOrEqual(floor.rank3);
+      expect(metrics.presented.top1).toBeGreaterThanOrEqual(floor.shown1);
+      expect(metrics.presented.top3).toBeGreaterThanOrEqual(floor.shown3);
+      expect(metrics.outOfScope).toBeGreaterThanOrEqual(floor.oos);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, mayStore, pageCacheControl } from "@/serve/cache-policy";
+import { cacheKey, carriesCredentials, keepForMs, mayStore, pageCacheControl } from "@/serve/cache-policy";
 import { classify, pathTarget, ROUTES } from "@/serve/routes";
 
 describe("the route table", () => {
@@ -15,6 +15,14 @@ describe("the route table", () => {
     ["/api/search", ROUTES.searchApi],
     ["/api/csp-report", ROUTES.cspReport],
     ["/api/health", ROUTES.api],
+    ["/api/feedback", ROUTES.feedbackApi],
+    ["/api/events", ROUTES.eventsApi],
+    ["/api/insights", ROUTES.api],
+    ["/api/causes/gptlink-docker-server-error", ROUTES.api],
+    ["/feedback?result=accepted", ROUTES.feedback],
+    ["/insights", ROUTES.insights],
+    ["/insights/login", ROUTES.insights],
+    ["/insights/a/b", ROUTES.other],
     ["/_next/static/chunks/a.js", ROUTES.asset],
     ["/theme.js", ROUTES.file],
     ["/sitemap.xml", ROUTES.file],
@@ -77,6 +85,29 @@ describe("the cache policy", () => {
     expect(pageCacheControl(classify("/search?q=secret"))).toBeNull();
     expect(pageCacheControl(classify("/api/health"))).toBeNull();
     expect(pageCacheControl(classify("/theme.js"))).toBeNull();
+  });
+
+  it("never keeps the feedback page or insights, and bounds the bodies of votes and events", () => {
+    for (const url of ["/feedback", "/feedback?result=accepted", "/insights", "/insights/login"]) expect(key(url), url).toBeNull();
+    expect(pageCacheControl(classify("/insights"))).toBeNull();
+    expect(ROUTES.feedbackApi.maxBody).toBe(4 * 1024);
+    expect(ROUTES.eventsApi.maxBody).toBe(16 * 1024);
+  });
+
+  it("knows a request with credentials, and only those", () => {
+    expect(carriesCredentials({ authorization: "Bearer x" })).toBe(true);
+    expect(carriesCredentials({ cookie: "theme=dark; kb_admin=abc" })).toBe(true);
+    expect(carriesCredentials({ cookie: "kb_admin=abc" })).toBe(true);
+    expect(carriesCredentials({ cookie: "kb_sid=abc; not_kb_admin=1" })).toBe(false);
+    expect(carriesCredentials({})).toBe(false);
+  });
+
+  it("keeps an answer until ten past midnight UTC, when the cause order of the day is in", () => {
+    const at = (iso: string) => keepForMs(Date.parse(iso));
+    expect(at("2026-11-22T00:00:00Z")).toBe(10 * 60_000);
+    expect(at("2026-11-22T00:10:00Z")).toBe(24 * 3_600_000);
+    expect(at("2026-11-22T12:10:00Z")).toBe(12 * 3_600_000);
+    expect(at("2026-11-22T23:59:59Z")).toBe(10 * 60_000 + 1_000);
   });
 
   it("stores only a 200 without cookies that allows it", () => {

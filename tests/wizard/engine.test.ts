@@ -254,3 +254,22 @@ describe("URL state", () => {
     expect(parseWizardPath([])).toEqual({ start: TRIAGE_KEY, answers: [] });
   });
 });
+
+describe("the order causes are asked in", () => {
+  it("follows the given order (the one learned from use), and is the author's without one", () => {
+    const p = problem("gptlink-docker-server-error");
+    const reversed = buildWizardGraph(graph, { causeOrder: (q) => [...q.causes].reverse() });
+    const asked = (g: typeof wizards) => {
+      const ids: string[] = [];
+      for (let answers: string[] = []; ; answers = [...answers, ANSWER.no]) {
+        const walk = resolve(g, { start: p.id, answers });
+        if (!walk.ok || walk.position.kind !== "check") return ids;
+        ids.push(walk.position.cause.id);
+      }
+    };
+    expect(asked(wizards)).toEqual(p.causes.map((c) => c.id));
+    expect(asked(reversed)).toEqual(p.causes.map((c) => c.id).reverse());
+    // The same order keeps the same objects: nothing is copied when nothing was learned.
+    expect(buildWizardGraph(graph, { causeOrder: (q) => q.causes }).problems.get(p.id)).toBe(p);
+  });
+});

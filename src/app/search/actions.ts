@@ -1,5 +1,7 @@
 "use server";
 
+import { headers } from "next/headers";
+import { recordSearch } from "@/feedback/record-search";
 import { SearchUnavailableError } from "@/search/pool";
 import { prepareQuery } from "@/search/query";
 import type { SearchResponse } from "@/search/rank";
@@ -18,19 +20,22 @@ export interface LogSearchState {
   readonly response: SearchResponse | null;
   /** Where each result opens the wizard. */
   readonly wizardHrefs: readonly string[];
+  /** The id the search was recorded under (src/feedback), for watching which result is opened. */
+  readonly searchId: string | null;
   readonly error: string | null;
 }
 
 export async function searchLog(_previous: LogSearchState, form: FormData): Promise<LogSearchState> {
   const raw = form.get("q");
   const request = parseSearchRequest(typeof raw === "string" ? raw : null, undefined);
-  if (!request.ok) return { query: "", response: null, wizardHrefs: [], error: request.message };
+  if (!request.ok) return { query: "", response: null, wizardHrefs: [], searchId: null, error: request.message };
   const query = prepareQuery(request.query);
   try {
     const response = await searchPrepared(query);
-    return { query: query.text, response, wizardHrefs: await wizardHrefs(response), error: null };
+    const searchId = await recordSearch(query.text, response, "page", await headers());
+    return { query: query.text, response, wizardHrefs: await wizardHrefs(response), searchId, error: null };
   } catch (failure) {
     if (!(failure instanceof SearchUnavailableError)) throw failure;
-    return { query: query.text, response: null, wizardHrefs: [], error: "搜索暂时繁忙，请稍后重试" };
+    return { query: query.text, response: null, wizardHrefs: [], searchId: null, error: "搜索暂时繁忙，请稍后重试" };
   }
 }

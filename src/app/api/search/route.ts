@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
 import { SearchUnavailableError } from "@/search/pool";
 import { toPublicResponse } from "@/search/public";
+import { knownValues } from "@/search/facets";
 import { prepareQuery } from "@/search/query";
-import { MAX_REQUEST_BYTES, parseSearchRequest, SearchBodySchema } from "@/search/request";
-import { searchPrepared } from "@/search/server";
+import { MAX_REQUEST_BYTES, parseSearchFilter, parseSearchRequest, SearchBodySchema } from "@/search/request";
+import { getSearchIndex, searchPrepared } from "@/search/server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -11,11 +12,15 @@ function error(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
 }
 
-async function answer(query: string | null, limit: string | number | null) {
+type FilterParams = Parameters<typeof parseSearchFilter>[0];
+
+async function answer(query: string | null, limit: string | number | null, filterParams: FilterParams = {}) {
   const request = parseSearchRequest(query, limit);
   if (!request.ok) return error(request.status, request.code, request.message);
+  const { filter, ignored } = parseSearchFilter(filterParams, knownValues((await getSearchIndex()).docs));
+  if (ignored.length > 0) return error(400, "invalid_filter", `筛选条件 ${ignored.join("、")} 的值不存在`);
   try {
-    const response = await searchPrepared(prepareQuery(request.query), { limit: request.limit });
+    const response = await searchPrepared(prepareQuery(request.query), { limit: request.limit, filter });
     return Response.json(toPublicResponse(response), { headers: NO_STORE });
   } catch (failure) {
     if (!(failure instanceof SearchUnavailableError)) throw failure;
@@ -26,10 +31,10 @@ async function answer(query: string | null, limit: string | number | null) {
   }
 }
 
-/** `GET /api/search?q=…&limit=…` */
+/** `GET /api/search?q=…&limit=…&area=…&system=…&kind=…` */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  return answer(params.get("q"), params.get("limit"));
+  return answer(params.get("q"), params.get("limit"), { area: params.getAll("area"), system: params.getAll("system"), kind: params.getAll("kind") });
 }
 
 /** `POST /api/search` with `{"q": "…", "limit": 10}`, or the query as a text/plain body: for long logs. */
@@ -47,7 +52,8 @@ export async function POST(request: NextRequest) {
   }
   const parsed = SearchBodySchema.safeParse(json);
   if (!parsed.success) return error(400, "invalid_body", "请求体应为 {\"q\": \"…\", \"limit\": 10}");
-  return answer(parsed.data.q ?? null, parsed.data.limit ?? null);
+  const { area, system, kind } = parsed.data;
+  return answer(parsed.data.q ?? null, parsed.data.limit ?? null, { area, system, kind });
 }
 
 async function readCapped(request: NextRequest, max: number): Promise<string | null> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { ChecklistStore } from "@/components/ChecklistStore";
+import { VoteForm } from "@/components/feedback/VoteForm";
 import { KIND_LABEL } from "@/components/labels";
 import { SignatureList } from "@/components/SignatureList";
 import { getKnowledgeGraph } from "@/content";
@@ -90,6 +91,7 @@ export default async function EntryPage({ params }: Props) {
         {toc.length >= 4 ? <TableOfContents items={toc} /> : null}
         {entry.intro ? <Markdown blocks={entry.intro} /> : null}
         <EntryBody entry={entry} />
+        <VoteForm entry={entry.id} question="这篇解决了你的问题吗？" />
         {related.length > 0 ? (
           <aside className="related" aria-labelledby="related-title">
             <h2 id="related-title">相关条目</h2>

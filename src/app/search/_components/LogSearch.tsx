@@ -1,15 +1,21 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
+import { SearchOpenTracker } from "@/components/feedback/SearchOpenTracker";
 import { searchLog, type LogSearchState } from "../actions";
-import { SearchResults } from "./SearchResults";
+import { RESULTS_ID, SearchResults } from "./SearchResults";
 
 /**
  * The paste box for a whole log, posted to a server action (see ../actions.ts), and its answer;
- * `children` (the link to the one-line search) goes under the box.
+ * `children` (the link to the one-line search) goes under the box. `tracker` watches the results
+ * of the page's own search; an answer of the action brings the id its search was recorded under.
  */
-export function LogSearch({ initial, children }: { initial: LogSearchState; children: ReactNode }) {
+export function LogSearch({ initial, tracker, children }: { initial: LogSearchState; tracker: ReactNode; children: ReactNode }) {
   const [state, action, pending] = useActionState(searchLog, initial);
+  const watching =
+    state === initial ? tracker : state.searchId && state.response ? (
+      <SearchOpenTracker searchId={state.searchId} shown={[...state.response.results, ...state.response.suggestions].map((hit) => hit.id)} containerId={RESULTS_ID} />
+    ) : null;
   return (
     <>
       <div className="search-modes">
@@ -28,7 +34,7 @@ export function LogSearch({ initial, children }: { initial: LogSearchState; chil
           {state.error}
         </p>
       ) : null}
-      {state.response ? <SearchResults response={state.response} wizardHrefs={state.wizardHrefs} /> : null}
+      {state.response ? <SearchResults response={state.response} wizardHrefs={state.wizardHrefs} tracker={watching} /> : null}
     </>
   );
 }

@@ -1,19 +1,33 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Highlighted } from "@/components/Highlighted";
 import { KIND_LABEL } from "@/components/labels";
 import { SEARCH_CONFIG } from "@/search/config";
+import { isEmptyFilter, type SearchFilter } from "@/search/facets";
 import type { SearchHit, SearchResponse } from "@/search/rank";
-import { WIZARD_HOME } from "@/urls";
+import { searchUrl, WIZARD_HOME } from "@/urls";
 
 /**
  * The answer to a search: results, or a clear "nothing matched" with the way forward, and weaker
  * suggestions. Rendered by the page for a one-line search and by the log box after its POST; it
  * only ever receives a response to a prepared (cut and masked) query. `wizardHrefs` holds where
- * each result opens the wizard (../wizard-links.ts).
+ * each result opens the wizard (../wizard-links.ts); `tracker` is what records which result is
+ * opened, placed inside the section it watches.
  */
-export function SearchResults({ response, wizardHrefs }: { response: SearchResponse; wizardHrefs: readonly string[] }) {
+export function SearchResults({
+  response,
+  wizardHrefs,
+  filter = {},
+  tracker = null,
+}: {
+  response: SearchResponse;
+  wizardHrefs: readonly string[];
+  filter?: SearchFilter;
+  tracker?: ReactNode;
+}) {
   return (
-    <section aria-labelledby="results-title" className="results">
+    <section aria-labelledby="results-title" className="results" id={RESULTS_ID}>
+      {tracker}
       {response.truncated ? (
         <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
       ) : null}
@@ -32,7 +46,13 @@ export function SearchResults({ response, wizardHrefs }: { response: SearchRespo
       ) : (
         <div className="no-match">
           <h2 id="results-title">没有找到足够匹配的条目</h2>
-          <p>知识库里可能还没有这个问题，或者报错的关键部分没有包含在搜索内容里。可以试试：</p>
+          {isEmptyFilter(filter) ? (
+            <p>知识库里可能还没有这个问题，或者报错的关键部分没有包含在搜索内容里。可以试试：</p>
+          ) : (
+            <p>
+              筛选条件下没有足够匹配的条目。<Link href={searchUrl({ q: response.query })}>清除筛选，看全部结果</Link>，或者：
+            </p>
+          )}
           <ul>
             <li>只粘贴报错那一行（例如带 <code>error</code>、<code>errcode</code>、<code>失败</code> 的行）；</li>
             <li>
@@ -51,6 +71,11 @@ export function SearchResults({ response, wizardHrefs }: { response: SearchRespo
             {response.suggestions.map((hit) => (
               <li key={hit.id}>
                 <Link href={hit.url}>{hit.title}</Link> <span className="muted">· {hit.areaLabel}</span>
+                {hit.snippet ? (
+                  <span className="suggestion-snippet">
+                    <Highlighted text={hit.snippet} terms={wordsOf(hit)} />
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -59,6 +84,9 @@ export function SearchResults({ response, wizardHrefs }: { response: SearchRespo
     </section>
   );
 }
+
+/** The id of the results section: the open tracker watches the links inside it. */
+export const RESULTS_ID = "search-results";
 
 function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string }) {
   return (
@@ -71,12 +99,18 @@ function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string })
       </div>
       <p className="result-meta">
         {hit.areaLabel} · {hit.systemLabel}
-        {hit.causeTitle ? (
-          <>
-            {" · "}最可能的原因：<Link href={hit.url}>{hit.causeTitle}</Link>
-          </>
-        ) : null}
       </p>
+      {hit.snippet ? (
+        <p className="result-snippet">
+          <Highlighted text={hit.snippet} terms={wordsOf(hit)} />
+        </p>
+      ) : null}
+      {hit.causeTitle ? (
+        <p className="result-cause">
+          最可能的原因：<Link href={hit.url}>{hit.causeTitle}</Link>
+        </p>
+      ) : null}
+      {hit.explain ? <p className="result-explain">{hit.explain}</p> : null}
       {hit.kind === "problem" ? (
         <p className="result-wizard">
           <Link href={wizardHref}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
@@ -87,11 +121,8 @@ function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string })
           第 {hit.line} 行：<code>{hit.lineText}</code>
         </p>
       ) : null}
-      {hit.signature ? (
-        <p className="result-signature">
-          匹配的报错：<code className="signature">{hit.signature}</code>
-        </p>
-      ) : null}
     </li>
   );
 }
+
+const wordsOf = (hit: SearchHit) => hit.matched.filter((term) => term !== hit.signature);

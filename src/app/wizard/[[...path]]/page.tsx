@@ -1,11 +1,16 @@
 import { entryUrl, parseWizardPath, parseWizardQuery, WIZARD_HOME, wizardUrl, type WizardLocation } from "@/urls";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { CauseEvidence } from "@/components/feedback/CauseEvidence";
+import { WizardTracker } from "@/components/feedback/WizardTracker";
 import { KIND_LABEL } from "@/components/labels";
 import { getKnowledgeGraph } from "@/content";
 import type { KnowledgeGraph } from "@/content/graph";
+import { recordSearch } from "@/feedback/record-search";
+import { endingAfter, endingOf } from "@/feedback/wizard-positions";
 import { Markdown } from "@/render/Markdown";
 import type { SearchResponse } from "@/search/rank";
 import { parseSearchRequest } from "@/search/request";
@@ -84,6 +89,7 @@ export default async function WizardPage(props: Props) {
   if (query) {
     pasted = await searchPrepared(query).catch(unavailable);
     busy = pasted === null;
+    if (pasted) await recordSearch(query.text, pasted, "wizard", await headers());
     const top = pasted?.confident ? pasted.results[0] : undefined;
     if (top) redirect(wizardUrl(startFromHit(graph, top, pasteLines(query.text))));
   }
@@ -101,6 +107,7 @@ export default async function WizardPage(props: Props) {
   return (
     <div className="wizard" data-step={here}>
       <StepFocus stepKey={here} announcement={`${progress}：${title}`} />
+      <WizardTracker path={here} start={state.start} first={state.answers.length === 0} ended={endingOf(position) !== "abandoned"} />
       <p className="wizard-kicker">
         引导式排查{isTriage || wizardTitle(position) === title ? "" : ` · ${wizardTitle(position)}`}
       </p>
@@ -128,6 +135,7 @@ export default async function WizardPage(props: Props) {
 
       <section className={`wizard-step step-${position.kind}`} aria-labelledby="step-question" data-entry={entryOf(position) ?? undefined} data-asks={asked(position) ?? undefined}>
         <StepMain walk={walk} title={title} />
+        {position.kind === "check" ? <CauseEvidence entry={graph.byId.get(position.problem.id)} cause={position.cause.id} /> : null}
         {isTriage ? <PasteBox q={query?.text ?? ""} response={pasted} busy={busy} /> : null}
         {/* "都不是" and "all ruled out" first offer search and the area's other entries; support comes after. */}
         {(position.kind === "choice" && position.node.kind === "none") || position.kind === "unsolved" ? <Elsewhere graph={graph} walk={walk} /> : null}
@@ -136,7 +144,7 @@ export default async function WizardPage(props: Props) {
           <>
             {position.kind === "fix" ? <h2 className="fix-question">按上面的步骤处理后，问题解决了吗？</h2> : null}
             {position.kind === "unsolved" ? <h2 className="fix-question">还是没找到？</h2> : null}
-            <Answers options={walk.options} hrefOf={hrefOf} was={was} label={position.kind === "choice" ? "选择一项" : "选择一个回答"} compact={isTriage} />
+            <Answers options={walk.options} hrefOf={hrefOf} endingOf={(key) => endingAfter(wizards, state, key)} was={was} label={position.kind === "choice" ? "选择一项" : "选择一个回答"} compact={isTriage} />
           </>
         ) : null}
       </section>

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { CauseRanking } from "@/components/feedback/CauseRanking";
+import { VoteForm } from "@/components/feedback/VoteForm";
 import { SignatureList } from "@/components/SignatureList";
 import type { Blocks, Entry, Guide, Problem, Question } from "@/content/schema";
 import { Markdown } from "@/render/Markdown";
@@ -44,6 +46,7 @@ function ProblemBody({ problem }: { problem: Problem }) {
       <p className="causes-intro">
         按可能性从高到低列出 {problem.causes.length} 个原因，逐个检查即可。
       </p>
+      <CauseRanking entry={problem.id} titles={Object.fromEntries(problem.causes.map((c) => [c.id, c.title]))} />
       <ol className="causes">
         {problem.causes.map((cause, index) => (
           <li key={cause.id}>
@@ -59,6 +62,7 @@ function ProblemBody({ problem }: { problem: Problem }) {
                 <h3>解决</h3>
                 <Markdown blocks={cause.fix} />
               </div>
+              <VoteForm entry={problem.id} cause={cause.id} question="按这个原因处理后，问题解决了吗？" no="没有" />
             </Section>
           </li>
         ))}

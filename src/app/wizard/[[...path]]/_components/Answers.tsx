@@ -1,11 +1,26 @@
-import Link from "next/link";
+import { WizardAnswer } from "@/components/feedback/WizardAnswer";
 import type { Answer } from "@/wizard/engine";
 
 /**
  * The answers of a step as large links, in groups where the step has them. When the user came back
- * to change an answer, the one they gave before is marked.
+ * to change an answer, the one they gave before is marked. An answer that ends the walk is a form
+ * button that records the ending (WizardAnswer) and then shows the same step a link would.
  */
-export function Answers({ options, hrefOf, was, label, compact = false }: { options: readonly Answer[]; hrefOf: (key: string) => string; was: string | null; label: string; compact?: boolean }) {
+export function Answers({
+  options,
+  hrefOf,
+  endingOf = () => null,
+  was,
+  label,
+  compact = false,
+}: {
+  options: readonly Answer[];
+  hrefOf: (key: string) => string;
+  endingOf?: (key: string) => "solved" | "unsolved" | null;
+  was: string | null;
+  label: string;
+  compact?: boolean;
+}) {
   const groups: { name: string | null; options: Answer[] }[] = [];
   for (const option of options) {
     const last = groups.at(-1);
@@ -28,10 +43,15 @@ export function Answers({ options, hrefOf, was, label, compact = false }: { opti
                 const earlier = option.key === was;
                 return (
                   <li key={option.key}>
-                    <Link className={`answer answer-${option.key.length === 1 ? option.key : "choice"}${earlier ? " answer-was" : ""}`} href={hrefOf(option.key)} aria-current={earlier ? "true" : undefined}>
+                    <WizardAnswer
+                      className={`answer answer-${option.key.length === 1 ? option.key : "choice"}${earlier ? " answer-was" : ""}`}
+                      href={hrefOf(option.key)}
+                      ending={endingOf(option.key)}
+                      current={earlier}
+                    >
                       <span>{option.label}</span>
                       {earlier ? <span className="was-badge">上次选的</span> : null}
-                    </Link>
+                    </WizardAnswer>
                   </li>
                 );
               })}
