@@ -1,6 +1,7 @@
 import path from "node:path";
 import { buildContent } from "../src/content";
 import { toPublicResponse } from "../src/search/public";
+import { prepareQuery } from "../src/search/query";
 import { buildSearchIndex } from "../src/search/build-index";
 import { createSearcher } from "../src/search/rank";
 
@@ -13,5 +14,6 @@ if (query === "-" || query === "") query = await new Promise<string>((resolve) =
 });
 const content = await buildContent(path.resolve("content"));
 if (!content.graph) throw new Error("content has errors; run npm run content:check");
-const response = createSearcher(buildSearchIndex(content.graph)).search(query);
-console.log(JSON.stringify(toPublicResponse(response), null, 2));
+const prepared = prepareQuery(query);
+const response = createSearcher(buildSearchIndex(content.graph)).search(prepared.text);
+console.log(JSON.stringify(toPublicResponse(prepared.truncated ? { ...response, truncated: true } : response), null, 2));

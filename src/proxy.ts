@@ -6,11 +6,14 @@ import { createNonce, pagePolicy } from "@/serve/csp";
 import { CspManifestSchema, EMPTY_MANIFEST, scriptAllowance, type CspManifest } from "@/serve/csp-manifest";
 import { errorAnswer, MALFORMED_URL } from "@/serve/errors";
 import { classify } from "@/serve/routes";
+import { prepareUrlQuery } from "@/search/query";
 
 /**
  * Runs before routing, on every request, and applies src/serve:
  * - a URL whose percent-encoding is broken (`/entry/%E0%A4%A`) gets a plain 400 — left alone,
  *   decoding the route parameters throws inside the framework and the user gets a 500;
+ * - a URL whose query string holds a secret or more than the search limit is redirected to its
+ *   cut and masked form (src/search/query.ts) before any page renders the request URL;
  * - the Content-Security-Policy: a page the build prerendered allows the hashes the build recorded
  *   for its scripts; every other page gets a fresh nonce, which Next.js reads from the request's
  *   policy and puts on the scripts it renders. Under `next dev` every page is rendered on request,
@@ -40,6 +43,14 @@ export function proxy(request: NextRequest) {
   if (!target.ok) {
     const answer = errorAnswer(400, { api: url.pathname.startsWith("/api/"), wording: MALFORMED_URL });
     return new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
+  }
+
+  // A query string holding a secret or more than the limit never reaches a page (see prepareUrlQuery).
+  const query = prepareUrlQuery(url.searchParams);
+  if (query) {
+    const prepared = request.nextUrl.clone();
+    prepared.search = query.toString();
+    return NextResponse.redirect(prepared, 307);
   }
 
   const allowance = target.route.kind === "page" ? scriptAllowance(recorded(), target.path) : ({ kind: "hashes", hashes: [] } as const);

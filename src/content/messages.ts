@@ -403,6 +403,32 @@ export const catalog = {
     reason: (id: string) => `Flow id \`${id}\` is also an entry id`,
     note: () => "Wizard URLs start with either; give the flow another id",
   }),
+  // Hostile or foreign HTML (plugins/remark-check-html.ts).
+  "html-raw": rule({
+    severity: "warning",
+    reason: (html: string) => `Raw HTML \`${html}\``,
+    note: () => "Write it in Markdown: raw HTML is removed when the page is rendered",
+  }),
+  "html-script": rule({
+    severity: "error",
+    reason: (tag: string) => `\`<${tag}>\` in content`,
+    note: () => "Content never runs or embeds code: remove it, or show it as a fenced code block",
+  }),
+  "html-event-handler": rule({
+    severity: "error",
+    reason: (attribute: string, tag: string) => `Event handler \`${attribute}\` on \`<${tag}>\``,
+    note: () => "Content never runs code: remove the attribute",
+  }),
+  "link-unsafe-protocol": rule({
+    severity: "error",
+    reason: (protocol: string, url: string) => `\`${protocol}:\` URL \`${url}\``,
+    note: () => "Link to a page (`https://…`, `/entry/<id>`); `javascript:`, `data:` and `vbscript:` URLs are not allowed",
+  }),
+  "image-external": rule({
+    severity: "error",
+    reason: (url: string) => `Image from another host \`${url}\``,
+    note: () => "Put the image in `public/` and use its path (`/…`): pages load nothing from other hosts",
+  }),
   "internal-error": rule({
     severity: "error",
     reason: (detail: string) => `The content pipeline failed on this file: ${detail}`,

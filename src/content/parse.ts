@@ -6,14 +6,19 @@ import { unified } from "unified";
 import type { VFile } from "vfile";
 import { report } from "./messages";
 import remarkCheckContent from "./plugins/remark-check-content";
+import remarkCheckHtml from "./plugins/remark-check-html";
 import remarkEntryLinks from "./plugins/remark-entry-links";
 import remarkFlowOutline from "./plugins/remark-flow-outline";
 import remarkHeadingIds from "./plugins/remark-heading-ids";
 import remarkOutline from "./plugins/remark-outline";
 import remarkReadFrontmatter from "./plugins/remark-read-frontmatter";
 
-/** What every content file goes through: Markdown with GFM, its front matter read, heading ids taken out. */
-const base = () => unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkReadFrontmatter).use(remarkHeadingIds);
+/**
+ * What every content file goes through: Markdown with GFM, its front matter read, heading ids
+ * taken out, and hostile or foreign HTML reported.
+ */
+const base = () =>
+  unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkReadFrontmatter).use(remarkHeadingIds).use(remarkCheckHtml);
 
 const processor = base().use(remarkOutline).use(remarkEntryLinks).use(remarkCheckContent, { kind: "entry" }).freeze();
 const flowProcessor = base().use(remarkFlowOutline).use(remarkCheckContent, { kind: "flow" }).freeze();

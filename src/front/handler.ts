@@ -12,6 +12,7 @@ import { errorAnswer, isApiTarget, MALFORMED_URL, type ErrorAnswer } from "@/ser
 import { securityHeaders } from "@/serve/headers";
 import { BODY_TIMEOUT_MS, CLIENT_IN_FLIGHT, CLIENT_QUEUE, MAX_URL_BYTES, UPSTREAM_SOCKETS, UPSTREAM_TIMEOUT_MS } from "@/serve/limits";
 import { classify, pathTarget, ROUTES, type Target } from "@/serve/routes";
+import { maskSecrets } from "@/search/secrets";
 import { readBody } from "./body";
 import { createClientLimit } from "./client-limit";
 import { ALLOWED_METHODS, closeWith } from "./connections";
@@ -329,7 +330,7 @@ export function createFront(options: FrontOptions): Front {
 
   function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     if (!(error instanceof Refused)) {
-      console.error(`front: ${req.method} ${(req.url ?? "").slice(0, 200)} failed upstream: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`front: ${req.method} ${loggableTarget(req.url ?? "")} failed upstream: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (res.headersSent) {
       res.destroy();
@@ -442,4 +443,14 @@ class Refused extends Error {
   constructor(readonly reason: "full" | "timeout") {
     super(`client limit: ${reason}`);
   }
+}
+
+/**
+ * A request target as it may be logged: the path, cut and masked, and the query string only as
+ * its size, since it holds what a visitor typed or pasted.
+ */
+export function loggableTarget(target: string): string {
+  const query = target.indexOf("?");
+  const path = maskSecrets((query === -1 ? target : target.slice(0, query)).slice(0, 200));
+  return query === -1 ? path : `${path}?<${target.length - query - 1} bytes>`;
 }

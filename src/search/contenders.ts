@@ -2,6 +2,7 @@ import type { KnowledgeGraph } from "@/content/graph";
 import { baselineRecords, createBaseline, createMiniSearch } from "./baseline";
 import { buildSearchIndex } from "./build-index";
 import type { Ranked } from "./eval";
+import { prepareQuery } from "./query";
 import { createSearcher } from "./rank";
 
 /** The product's search and the two stock yardsticks, each as a function from a query to what the eval scores. */
@@ -26,8 +27,9 @@ export function contenders(graph: KnowledgeGraph): Contender[] {
   return [
     {
       name: "ours",
+      // What the product searches: the query cut and masked (masking changes no eval result).
       run: (q) => {
-        const response = searcher.search(q);
+        const response = searcher.search(prepareQuery(q).text);
         const ranked = [...response.results, ...response.suggestions];
         return { ranked: ranked.map((r) => upstream(r.id)), presented: response.results.length, ...(ranked[0] ? { firstId: ranked[0].id } : {}) };
       },

@@ -2,7 +2,7 @@
  * Names users give the same thing: general vocabulary of this audience (abbreviations,
  * English/Chinese pairs), not fixes for particular queries.
  */
-const GROUPS: readonly (readonly string[])[] = [
+export const GROUPS: readonly (readonly string[])[] = [
   ["企业微信", "企微", "wecom", "wework", "企业号"],
   ["微信", "wx", "wechat", "weixin", "vx"],
   ["公众号", "公众平台", "服务号", "订阅号", "mp.weixin.qq.com"],
@@ -50,18 +50,18 @@ const LATIN_NAME = /^[a-z0-9 ._-]+$/;
  * also read as "微信".
  */
 export function conceptTerms(folded: string): string[] {
-  let rest = folded;
+  // Characters already read as part of a (longer) name. Marking them, rather than blanking them
+  // in a copy of the text for every occurrence, keeps a paste full of one name linear.
+  const claimed = new Uint8Array(folded.length);
   const found = new Set<string>();
   for (const name of NAMES) {
-    let at = rest.indexOf(name);
-    while (at >= 0) {
+    const latin = LATIN_NAME.test(name);
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
       const end = at + name.length;
-      const bounded = !LATIN_NAME.test(name) || (!/[a-z0-9]/.test(rest[at - 1] ?? " ") && !/[a-z0-9]/.test(rest[end] ?? " "));
-      if (bounded) {
-        found.add(`~${GROUPS[INDEX.get(name) ?? 0]?.[0] ?? name}`);
-        rest = rest.slice(0, at) + " ".repeat(name.length) + rest.slice(end);
-      }
-      at = rest.indexOf(name, bounded ? at : at + 1);
+      if (claimed.subarray(at, end).includes(1)) continue;
+      if (latin && (/[a-z0-9]/.test(folded[at - 1] ?? " ") || /[a-z0-9]/.test(folded[end] ?? " "))) continue;
+      found.add(`~${GROUPS[INDEX.get(name) ?? 0]?.[0] ?? name}`);
+      claimed.fill(1, at, end);
     }
   }
   return [...found];

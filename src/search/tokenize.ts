@@ -16,11 +16,20 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN_RUN = /[a-z0-9_][a-z0-9_.:/\\-]*[a-z0-9_]|[a-z0-9]/g;
 const MASKS = new Set<string>(Object.values(MASK));
 
+/**
+ * ICU's dictionary word breaking takes time that grows faster than the length of a Han run
+ * (a 20,000-character run: 0.2 s), so runs are segmented in pieces of this many characters.
+ * Real text breaks runs at punctuation long before (the longest run in the content is 29).
+ */
+const SEGMENT_CHARS = 256;
+
 let segmenter: Intl.Segmenter | null = null;
 function words(text: string): string[] {
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   const out: string[] = [];
-  for (const part of segmenter.segment(text)) if (part.isWordLike) out.push(part.segment);
+  for (let from = 0; from < text.length; from += SEGMENT_CHARS) {
+    for (const part of segmenter.segment(text.slice(from, from + SEGMENT_CHARS))) if (part.isWordLike) out.push(part.segment);
+  }
   return out;
 }
 
@@ -55,7 +64,7 @@ function collect(masked: string): { list: string[]; wordSet: Set<string> } {
     wordSet.add(term);
   };
   for (const raw of masked.replace(/<[a-z]+>/g, " ").match(LATIN_RUN) ?? []) {
-    const whole = raw.replace(/^[.:/\\-]+|[.:/\\-]+$/g, "");
+    const whole = trimSeparators(raw);
     const parts = whole.split(/[^a-z0-9]+/).filter(Boolean);
     if (parts.length > 1 && whole.length <= 48) addWord(whole);
     for (const part of parts) if (part.length > 1) addWord(part);
@@ -68,6 +77,17 @@ function collect(masked: string): { list: string[]; wordSet: Set<string> } {
     }
   }
   return { list, wordSet };
+}
+
+const SEPARATORS = new Set([".", ":", "/", "\\", "-"]);
+
+/** `raw` without leading and trailing separators (a loop: `/[.:/\\-]+$/` retries from every separator of a run). */
+function trimSeparators(raw: string): string {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && SEPARATORS.has(raw[start] ?? "")) start++;
+  while (end > start && SEPARATORS.has(raw[end - 1] ?? "")) end--;
+  return raw.slice(start, end);
 }
 
 /**

@@ -13,10 +13,10 @@ export async function checkAtStartup(): Promise<void> {
     process.exit(1);
   }
   for (const warning of configWarnings()) console.warn(`排障知识库: ${warning}`);
-  // Build the search index and the wizards now, not on the first visitor's request.
-  const [{ getSearcher }, { getWizardGraph }] = await Promise.all([import("@/search/server"), import("@/wizard/server")]);
+  // Build the search index, start its workers and build the wizards now, not on the first visitor's request.
+  const [{ warmSearch }, { getWizardGraph }] = await Promise.all([import("@/search/server"), import("@/wizard/server")]);
   try {
-    await Promise.all([getSearcher(), getWizardGraph()]);
+    await Promise.all([warmSearch(), getWizardGraph()]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (process.env.NODE_ENV === "development") {

@@ -68,15 +68,19 @@ interface Choice extends Answer {
 }
 
 /** Replays a state: the step it shows, the trail that led there, and what the path settled. */
-export function resolve(graph: WizardGraph, state: WizardState): Resolved {
-  const start = graph.starts.get(state.start);
+export function resolve(graph: WizardGraph, claimed: WizardState): Resolved {
+  const start = graph.starts.get(claimed.start);
   if (!start) return { ok: false, reason: "unknown-start", validUpTo: null };
   const statuses = new Map<string, CauseStatus>();
   const trail: TrailItem[] = [];
   const visited: string[] = [];
   let scope: Scope | null = null;
   const startProblem = start.to === "problem" ? graph.problems.get(start.entry) : undefined;
-  const evidence = startProblem ? acceptEvidence(startProblem, state.evidence ?? []) : new Map<string, LogEvidence>();
+  const evidence = startProblem ? acceptEvidence(startProblem, claimed.evidence ?? []) : new Map<string, LogEvidence>();
+  // Every link from here on carries only the evidence accepted, as it is quoted (masked): a URL may
+  // claim any text, and the walk's links and its summary for support repeat the state.
+  const { evidence: _claimed, ...rest } = claimed;
+  const state: WizardState = evidence.size > 0 ? { ...rest, evidence: [...evidence.values()] } : _claimed ? rest : claimed;
 
   const isOpen = (problem: Problem, cause: Cause) => !statuses.has(causeKey(problem.id, cause.id));
   const settle = (problem: Problem, cause: Cause, status: CauseStatus) => statuses.set(causeKey(problem.id, cause.id), status);

@@ -4,7 +4,7 @@ import net, { type AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { guardConnections } from "@/front/connections";
-import { createFront, type Front, type FrontOptions } from "@/front/handler";
+import { createFront, loggableTarget, type Front, type FrontOptions } from "@/front/handler";
 
 /**
  * The front in front of a stand-in for Next.js that counts its requests and answers like it does:
@@ -566,5 +566,13 @@ describe("each client's share of the connections to Next.js", () => {
     const refused = replies.find((r) => r.status === 429);
     expect(refused?.headers["retry-after"]).toBe("1");
     expect(refused?.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+describe("loggableTarget", () => {
+  it("keeps the path, masked, and only the size of the query", () => {
+    expect(loggableTarget("/search?q=SMTP_PASS%3Dhunter2")).toBe("/search?<21 bytes>");
+    expect(loggableTarget("/entry/password=hunter2")).toBe("/entry/password=***");
+    expect(loggableTarget(`/entry/${"a".repeat(300)}`)).toHaveLength(200);
   });
 });

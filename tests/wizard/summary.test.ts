@@ -7,6 +7,7 @@ import { searchPrefill } from "@/wizard/prefill";
 import { summarize } from "@/wizard/summary";
 import { summaryAsMarkdown, summaryAsText } from "@/wizard/summary-format";
 import { wizardUrl } from "@/urls";
+import { SECRET_CASES, SECRET_LOG } from "../helpers/secret-log";
 
 const { graph } = await buildContent(path.resolve(import.meta.dirname, "../../content"));
 if (!graph) throw new Error("content has errors");
@@ -37,6 +38,21 @@ describe("the summary for support", () => {
 
   it("records every answer given, but not the steps that only led on to support", () => {
     expect(summary.answers.map((a) => a.answer)).toEqual(["不确定", "还是确定不了，先看其他原因", "否", "否"]);
+  });
+
+  it("holds none of the secrets of a log pasted into the notes, the output and the evidence", () => {
+    const user = { notes: SECRET_LOG, output: SECRET_LOG };
+    const outputs = [summaryAsText(summary, user), summaryAsMarkdown(summary, user)];
+    // Evidence as a hand-made URL may claim it: unmasked, on the line that carries the cause's signature.
+    for (const c of SECRET_CASES) {
+      const text = `SQLSTATE[42S02]: Base table or view not found: 1146 ${c.line.replaceAll("\n", " ")}`;
+      const logged = resolve(wizards, { start: "gptlink-tables-not-created", answers: ["n", "n", "s"], evidence: [{ cause: "migrate-not-run", line: 1, text }] });
+      if (!logged.ok) throw new Error(logged.reason);
+      const out = summaryAsText(summarize(graph, logged, absolute(wizardUrl(logged.state)), absolute));
+      expect(out).toContain("日志第 1 行：SQLSTATE[42S02]");
+      outputs.push(out);
+    }
+    for (const out of outputs) expect(SECRET_CASES.filter((c) => out.includes(c.secret)).map((c) => c.kind)).toEqual([]);
   });
 
   it("adds the user's notes and output, masked, in both formats", () => {

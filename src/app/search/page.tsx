@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Highlighted } from "@/components/Highlighted";
+import { cache } from "react";
 import { RecordedSearch } from "@/components/feedback/RecordedSearch";
 import { KIND_LABEL } from "@/components/labels";
 import { SearchForm } from "@/components/SearchForm";
-import { SEARCH_CONFIG } from "@/search/config";
 import { FACET_NAMES, isEmptyFilter, knownValues, type FacetName, type Facets, type SearchFilter } from "@/search/facets";
-import type { SearchHit } from "@/search/rank";
+import { SearchUnavailableError } from "@/search/pool";
+import { prepareQuery, type PreparedQuery } from "@/search/query";
+import type { SearchResponse } from "@/search/rank";
 import { parseSearchFilter, parseSearchRequest } from "@/search/request";
-import { maskSecrets } from "@/search/secrets";
-import { getSearcher } from "@/search/server";
-import { getKnowledgeGraph } from "@/content";
-import { SEARCH_PATH, searchUrl, WIZARD_HOME, wizardUrl } from "@/urls";
-import { startFromHit } from "@/wizard/evidence";
+import { getSearchIndex, searchPrepared } from "@/search/server";
+import { searchUrl } from "@/urls";
+import type { LogSearchState } from "./actions";
+import { LogSearch } from "./_components/LogSearch";
+import { RESULTS_ID, SearchResults } from "./_components/SearchResults";
+import { wizardHrefs } from "./wizard-links";
 
 interface Props {
   searchParams: Promise<{ q?: string | string[]; mode?: string | string[]; area?: string | string[]; system?: string | string[]; kind?: string | string[] }>;
@@ -20,10 +22,16 @@ interface Props {
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/**
+ * The query of the URL, cut and masked; metadata and page share it. A URL that held a secret or
+ * more than the limit never gets here: the proxy redirects it to its prepared form first.
+ */
+const prepared = cache((q: string): PreparedQuery => prepareQuery(q));
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = first((await searchParams).q)?.trim();
   return {
-    title: q ? `搜索：${maskSecrets(q).slice(0, 40)}` : "搜索",
+    title: q ? `搜索：${prepared(q).text.trim().slice(0, 40)}` : "搜索",
     robots: { index: false, follow: true },
   };
 }
@@ -33,44 +41,55 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = first(params.q) ?? "";
   const logMode = first(params.mode) === "log" || q.includes("\n");
   const request = parseSearchRequest(q, undefined);
-  const searcher = await getSearcher();
+  const query = request.ok ? prepared(request.query) : null;
+  const index = await getSearchIndex();
   // A log is read line by line; filters are for a one-line question.
-  const { filter, ignored } = logMode ? { filter: {}, ignored: [] } : parseSearchFilter(params, knownValues(searcher.data.docs));
-  const response = request.ok ? searcher.search(request.query, { filter }) : null;
-  const graph = await getKnowledgeGraph();
-  const labelOf = (facet: FacetName, value: string) => (facet === "kind" ? (KIND_LABEL as Record<string, string>)[value] : searcher.data.labels[`${facet}:${value}`]) ?? value;
-  // The wizard opens where the hit points, with the log lines that already answer a check.
-  const wizardHref = (hit: SearchHit) =>
-    wizardUrl(startFromHit(graph, hit, hit.line !== undefined ? [{ line: hit.line, text: hit.lineText ?? "" }] : [{ line: 1, text: response?.query ?? "" }]));
+  const { filter, ignored } = logMode ? { filter: {}, ignored: [] } : parseSearchFilter(params, knownValues(index.docs));
+  const { response, busy } = query ? await answer(query, filter) : { response: null, busy: false };
+  const hrefs = response ? await wizardHrefs(response) : [];
+  const labelOf = (facet: FacetName, value: string) => (facet === "kind" ? (KIND_LABEL as Record<string, string>)[value] : index.labels[`${facet}:${value}`]) ?? value;
+  // A filter click re-asks the same query: it is not another search to learn from.
+  const tracker = query && response && isEmptyFilter(filter) ? <RecordedSearch query={query.text} response={response} containerId={RESULTS_ID} /> : null;
+  const notice =
+    request.ok || q.trim() === "" ? null : (
+      <p role="alert" className="notice notice-error">
+        {request.message}
+      </p>
+    );
+
+  if (logMode) {
+    const initial: LogSearchState = { query: query?.text ?? "", response, wizardHrefs: hrefs, searchId: null, error: busy ? BUSY : null };
+    return (
+      <div className="search-page">
+        <h1>搜索报错</h1>
+        <LogSearch initial={initial} tracker={tracker}>
+          <p className="hint">
+            <Link href={searchUrl()}>改为输入一句报错</Link>
+          </p>
+        </LogSearch>
+        {notice}
+      </div>
+    );
+  }
 
   return (
     <div className="search-page">
       <h1>搜索报错</h1>
       <div className="search-modes">
-        {logMode ? (
-          <form action={SEARCH_PATH} method="get" className="log-form">
-            <label htmlFor="log-input">粘贴日志（可以是整段 docker logs 输出，只在本次搜索中使用，不会保存）</label>
-            <textarea id="log-input" name="q" rows={12} defaultValue={maskSecrets(q)} spellCheck={false} />
-            <input type="hidden" name="mode" value="log" />
-            <button type="submit" className="button">
-              按日志搜索
-            </button>
-          </form>
-        ) : (
-          <SearchForm id="page-search" large defaultValue={maskSecrets(q)} />
-        )}
+        <SearchForm id="page-search" large defaultValue={query?.text ?? ""} />
         <p className="hint">
-          {logMode ? <Link href={searchUrl()}>改为输入一句报错</Link> : <Link href={searchUrl({ mode: "log" })}>粘贴一整段日志</Link>}
+          <Link href={searchUrl({ mode: "log" })}>粘贴一整段日志</Link>
         </p>
       </div>
-
-      {request.ok ? null : q.trim() === "" ? (
+      {q.trim() === "" ? (
         <p className="lead">输入屏幕上或日志里的报错，例如 <code>redirect_uri 与后台配置不一致</code>、<code>errcode 40001</code> 或 <code>net::ERR_CONNECTION_CLOSED</code>。</p>
-      ) : (
+      ) : null}
+      {notice}
+      {busy ? (
         <p role="alert" className="notice notice-error">
-          {request.message}
+          {BUSY}
         </p>
-      )}
+      ) : null}
 
       {response?.didYouMean ? (
         <p className="did-you-mean">
@@ -84,110 +103,22 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      {response && !logMode ? <FacetBar q={response.query} facets={response.facets} filter={filter} labelOf={labelOf} /> : null}
-
-      {response ? (
-        <section aria-labelledby="results-title" className="results" id="search-results">
-          {/* A filter click re-asks the same query: it is not another search to learn from. */}
-          {request.ok && isEmptyFilter(filter) ? <RecordedSearch query={request.query} response={response} containerId="search-results" /> : null}
-          {response.truncated ? (
-            <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
-          ) : null}
-          {response.confident ? (
-            <>
-              <h2 id="results-title">
-                找到 {response.results.length} 个匹配的条目
-                {response.lines > 1 ? <span className="muted">（共检查了 {response.lines} 行日志）</span> : null}
-              </h2>
-              <ol className="result-list">
-                {response.results.map((hit) => (
-                  <ResultCard key={hit.id} hit={hit} wizardHref={wizardHref(hit)} />
-                ))}
-              </ol>
-            </>
-          ) : (
-            <div className="no-match">
-              <h2 id="results-title">没有找到足够匹配的条目</h2>
-              {isEmptyFilter(filter) ? (
-                <p>知识库里可能还没有这个问题，或者报错的关键部分没有包含在搜索内容里。可以试试：</p>
-              ) : (
-                <p>
-                  筛选条件下没有足够匹配的条目。<Link href={searchUrl({ q: response.query })}>清除筛选，看全部结果</Link>，或者：
-                </p>
-              )}
-              <ul>
-                <li>只粘贴报错那一行（例如带 <code>error</code>、<code>errcode</code>、<code>失败</code> 的行）；</li>
-                <li>
-                  <Link href={WIZARD_HOME}>用引导式排查一步步定位问题</Link>；
-                </li>
-                <li>
-                  <Link href="/#areas">按领域浏览全部条目</Link>。
-                </li>
-              </ul>
-            </div>
-          )}
-          {response.suggestions.length > 0 ? (
-            <aside aria-labelledby="suggestions-title" className="suggestions">
-              <h2 id="suggestions-title">{response.confident ? "其他可能相关的条目" : "可能相关（匹配度不高）"}</h2>
-              <ul>
-                {response.suggestions.map((hit) => (
-                  <li key={hit.id}>
-                    <Link href={hit.url}>{hit.title}</Link> <span className="muted">· {hit.areaLabel}</span>
-                    {hit.snippet ? (
-                      <span className="suggestion-snippet">
-                        <Highlighted text={hit.snippet} terms={wordsOf(hit)} />
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </aside>
-          ) : null}
-        </section>
-      ) : null}
+      {response ? <FacetBar q={response.query} facets={response.facets} filter={filter} labelOf={labelOf} /> : null}
+      {response ? <SearchResults response={response} wizardHrefs={hrefs} filter={filter} tracker={tracker} /> : null}
     </div>
   );
 }
 
-function ResultCard({ hit, wizardHref }: { hit: SearchHit; wizardHref: string }) {
-  return (
-    <li className="result-card">
-      <div className="result-head">
-        <span className={`kind kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
-        <Link href={hit.url} className="result-title">
-          <Highlighted text={hit.title} terms={hit.matched} />
-        </Link>
-      </div>
-      <p className="result-meta">
-        {hit.areaLabel} · {hit.systemLabel}
-      </p>
-      {hit.snippet ? (
-        <p className="result-snippet">
-          <Highlighted text={hit.snippet} terms={wordsOf(hit)} />
-        </p>
-      ) : null}
-      {hit.causeTitle ? (
-        <p className="result-cause">
-          最可能的原因：<Link href={hit.url}>{hit.causeTitle}</Link>
-        </p>
-      ) : null}
-      {hit.explain ? <p className="result-explain">{hit.explain}</p> : null}
-      {hit.kind === "problem" ? (
-        <p className="result-wizard">
-          <Link href={wizardHref}>{hit.cause ? "从这个原因开始逐步排查" : "逐步排查"}</Link>
-        </p>
-      ) : null}
-      {hit.line !== undefined ? (
-        <p className="result-line">
-          第 {hit.line} 行：<code>{hit.lineText}</code>
-        </p>
-      ) : null}
-    </li>
-  );
-}
+const BUSY = "搜索暂时繁忙，请稍后重试";
 
-/** The query's words found in the entry; a matched signature is shown whole, not marked whole. */
-const wordsOf = (hit: SearchHit) => hit.matched.filter((term) => term !== hit.signature);
+async function answer(query: PreparedQuery, filter: SearchFilter): Promise<{ response: SearchResponse | null; busy: boolean }> {
+  try {
+    return { response: await searchPrepared(query, { filter }), busy: false };
+  } catch (failure) {
+    if (!(failure instanceof SearchUnavailableError)) throw failure;
+    return { response: null, busy: true };
+  }
+}
 
 const FACET_TITLE: Record<FacetName, string> = { area: "领域", system: "系统", kind: "类型" };
 

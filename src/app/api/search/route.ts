@@ -1,8 +1,10 @@
 import type { NextRequest } from "next/server";
+import { SearchUnavailableError } from "@/search/pool";
 import { toPublicResponse } from "@/search/public";
 import { knownValues } from "@/search/facets";
+import { prepareQuery } from "@/search/query";
 import { MAX_REQUEST_BYTES, parseSearchFilter, parseSearchRequest, SearchBodySchema } from "@/search/request";
-import { getSearcher } from "@/search/server";
+import { getSearchIndex, searchPrepared } from "@/search/server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -15,10 +17,18 @@ type FilterParams = Parameters<typeof parseSearchFilter>[0];
 async function answer(query: string | null, limit: string | number | null, filterParams: FilterParams = {}) {
   const request = parseSearchRequest(query, limit);
   if (!request.ok) return error(request.status, request.code, request.message);
-  const searcher = await getSearcher();
-  const { filter, ignored } = parseSearchFilter(filterParams, knownValues(searcher.data.docs));
+  const { filter, ignored } = parseSearchFilter(filterParams, knownValues((await getSearchIndex()).docs));
   if (ignored.length > 0) return error(400, "invalid_filter", `筛选条件 ${ignored.join("、")} 的值不存在`);
-  return Response.json(toPublicResponse(searcher.search(request.query, { limit: request.limit, filter })), { headers: NO_STORE });
+  try {
+    const response = await searchPrepared(prepareQuery(request.query), { limit: request.limit, filter });
+    return Response.json(toPublicResponse(response), { headers: NO_STORE });
+  } catch (failure) {
+    if (!(failure instanceof SearchUnavailableError)) throw failure;
+    return Response.json(
+      { error: { code: "search_unavailable", message: "搜索暂时繁忙，请稍后重试" } },
+      { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } },
+    );
+  }
 }
 
 /** `GET /api/search?q=…&limit=…&area=…&system=…&kind=…` */

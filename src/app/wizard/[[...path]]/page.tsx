@@ -14,7 +14,9 @@ import { endingAfter, endingOf } from "@/feedback/wizard-positions";
 import { Markdown } from "@/render/Markdown";
 import type { SearchResponse } from "@/search/rank";
 import { parseSearchRequest } from "@/search/request";
-import { getSearcher } from "@/search/server";
+import { SearchUnavailableError } from "@/search/pool";
+import { prepareQuery } from "@/search/query";
+import { searchPrepared } from "@/search/server";
 import { TRIAGE_KEY } from "@/wizard/build";
 import { causeKey, causesLeft, questionOf, resolve, wizardTitle, type Position, type Walk } from "@/wizard/engine";
 import { pasteLines, startFromHit } from "@/wizard/evidence";
@@ -75,18 +77,21 @@ export default async function WizardPage(props: Props) {
   const wizards = await getWizardGraph();
   const isTriage = position.kind === "choice" && position.node.kind === "triage";
 
-  // The paste box of the first screen: the same search as /search; a confident hit opens the
-  // wizard where it points, with the log lines that already answer a check.
+  // The paste box of the first screen: the same search as /search, on the paste cut and masked
+  // before anything else (a URL that held a secret was already redirected to its prepared form by
+  // the proxy); a confident hit opens the wizard where it points, with the log lines that already
+  // answer a check.
   const q = isTriage ? (first((await props.searchParams).q)?.trim() ?? "") : "";
+  const request = q !== "" ? parseSearchRequest(q, undefined) : null;
+  const query = request?.ok ? prepareQuery(request.query) : null;
   let pasted: SearchResponse | null = null;
-  if (q !== "") {
-    const request = parseSearchRequest(q, undefined);
-    if (request.ok) {
-      pasted = (await getSearcher()).search(request.query);
-      await recordSearch(request.query, pasted, "wizard", await headers());
-      const top = pasted.confident ? pasted.results[0] : undefined;
-      if (top) redirect(wizardUrl(startFromHit(graph, top, pasteLines(request.query))));
-    }
+  let busy = false;
+  if (query) {
+    pasted = await searchPrepared(query).catch(unavailable);
+    busy = pasted === null;
+    if (pasted) await recordSearch(query.text, pasted, "wizard", await headers());
+    const top = pasted?.confident ? pasted.results[0] : undefined;
+    if (top) redirect(wizardUrl(startFromHit(graph, top, pasteLines(query.text))));
   }
 
   const here = wizardUrl(state);
@@ -131,7 +136,7 @@ export default async function WizardPage(props: Props) {
       <section className={`wizard-step step-${position.kind}`} aria-labelledby="step-question" data-entry={entryOf(position) ?? undefined} data-asks={asked(position) ?? undefined}>
         <StepMain walk={walk} title={title} />
         {position.kind === "check" ? <CauseEvidence entry={graph.byId.get(position.problem.id)} cause={position.cause.id} /> : null}
-        {isTriage ? <PasteBox q={pasted ? pasted.query : q} response={pasted} /> : null}
+        {isTriage ? <PasteBox q={query?.text ?? ""} response={pasted} busy={busy} /> : null}
         {/* "都不是" and "all ruled out" first offer search and the area's other entries; support comes after. */}
         {(position.kind === "choice" && position.node.kind === "none") || position.kind === "unsolved" ? <Elsewhere graph={graph} walk={walk} /> : null}
         {position.kind === "support" ? <SupportSummary graph={graph} walk={walk} here={here} /> : null}
@@ -291,7 +296,7 @@ async function Elsewhere({ graph, walk }: { graph: KnowledgeGraph; walk: Walk })
   // Entries the menu just offered were seen and passed over: do not offer them again.
   const last = walk.trail.at(-1)?.position;
   if (last?.kind === "choice" && last.node.kind === "menu") for (const o of last.node.options) shown.add(o.key);
-  const response = prefill ? (await getSearcher()).search(prefill) : null;
+  const response = prefill ? await searchPrepared(prepareQuery(prefill)).catch(unavailable) : null;
   const hits = response ? [...response.results, ...response.suggestions].filter((h) => !shown.has(h.id)).slice(0, 5) : [];
   for (const h of hits) shown.add(h.id);
   const scope = walk.scope;
@@ -299,7 +304,14 @@ async function Elsewhere({ graph, walk }: { graph: KnowledgeGraph; walk: Walk })
   return <ElsewhereLinks prefill={prefill} hits={hits} others={others} scopeLabel={scope?.label ?? null} />;
 }
 
-function PasteBox({ q, response }: { q: string; response: SearchResponse | null }) {
+/** A search the pool could not take (saturated or overrun) is answered without results, not with an error page. */
+function unavailable(failure: unknown): null {
+  if (failure instanceof SearchUnavailableError) return null;
+  throw failure;
+}
+
+/** `q` is the prepared (cut and masked) paste: the box echoes nothing else. */
+function PasteBox({ q, response, busy }: { q: string; response: SearchResponse | null; busy: boolean }) {
   const suggestions = response ? [...response.results, ...response.suggestions].slice(0, 5) : [];
   return (
     <form action={WIZARD_HOME} method="get" className="wizard-search wizard-paste" role="search">
@@ -308,6 +320,11 @@ function PasteBox({ q, response }: { q: string; response: SearchResponse | null 
         <textarea id="wizard-q" name="q" rows={2} defaultValue={q} autoComplete="off" maxLength={20000} spellCheck={false} />
         <button type="submit">查找</button>
       </div>
+      {busy ? (
+        <p className="notice" role="status">
+          搜索暂时繁忙，请稍后重试，或按下面的分类逐步选择。
+        </p>
+      ) : null}
       {response ? (
         <div className="notice" role="status">
           <p>没有找到与这段报错足够匹配的问题。可以按下面的分类逐步选择{suggestions.length > 0 ? "，或者看看这些可能相关的条目：" : "。"}</p>
