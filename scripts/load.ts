@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { CspManifestSchema } from "../src/serve/csp-manifest";
 import { parseEntryUrl, wizardUrl } from "../src/urls";
 import { resolve, type WizardState } from "../src/wizard/engine";
 import { getWizardGraph } from "../src/wizard/server";
@@ -33,8 +34,10 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const PORT = 3300;
 const ROOT = path.resolve(".");
 
-const hashes = JSON.parse(readFileSync(path.join(ROOT, ".next/csp-hashes.json"), "utf8")) as Record<string, string[]>;
-const entryPaths = Object.keys(hashes).filter((p) => parseEntryUrl(p) !== null);
+// The prerendered pages the build recorded; the entry pages among them are the ones loaded.
+const manifest = CspManifestSchema.parse(JSON.parse(readFileSync(path.join(ROOT, ".next/csp-hashes.json"), "utf8")));
+const entryPaths = Object.keys(manifest.pages).filter((p) => parseEntryUrl(p) !== null);
+if (entryPaths.length === 0) throw new Error("load: the build recorded no entry pages (.next/csp-hashes.json); run `npm run build` first");
 const queries = [
   ...readFileSync(path.join(ROOT, "tests/evals/search-dev.jsonl"), "utf8")
     .split("\n")
