@@ -2,6 +2,7 @@ import { env } from "@/config/env";
 import { clientBehindFront } from "@/serve/client-address";
 import { fromForm } from "./records";
 import { SESSION_COOKIE, sessionCookieHeader, type SessionCodec } from "./session";
+import { readCappedBody } from "@/serve/read-body";
 
 /**
  * The HTTP side of the write endpoints: bounded bodies, JSON or HTML form, the client key for the
@@ -20,7 +21,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Body
   const tooLarge = () => ({ ok: false as const, response: jsonError(413, "body_too_large", `请求体超过 ${maxBytes} 字节`) });
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
-  const text = await readCapped(request, maxBytes);
+  const text = await readCappedBody(request, maxBytes);
   if (text === null) return tooLarge();
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/x-www-form-urlencoded")) return { ok: true, form: true, value: fromForm(new URLSearchParams(text)) };
@@ -30,24 +31,6 @@ export async function readBody(request: Request, maxBytes: number): Promise<Body
   } catch {
     return { ok: false, response: jsonError(400, "invalid_json", "请求体不是合法的 JSON") };
   }
-}
-
-async function readCapped(request: Request, max: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { createLogLimit, parseCspReports } from "@/serve/csp-report";
 import { ROUTES } from "@/serve/routes";
+import { readCappedBody } from "@/serve/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -11,29 +12,11 @@ const limit = createLogLimit(30);
  * `report-to`). Each is logged as one line of JSON, at most 30 a minute; the answer is always 204.
  */
 export async function POST(request: NextRequest) {
-  const body = await readCapped(request, ROUTES.cspReport.maxBody);
+  const body = await readCappedBody(request, ROUTES.cspReport.maxBody);
   for (const violation of body === null ? [] : parseCspReports(body)) {
     const allowed = limit.take();
     if (!allowed.ok) continue;
     console.warn(`csp-violation ${JSON.stringify(allowed.dropped > 0 ? { ...violation, droppedBefore: allowed.dropped } : violation)}`);
   }
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
-}
-
-async function readCapped(request: NextRequest, max: number): Promise<string | null> {
-  if (!request.body) return null;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }

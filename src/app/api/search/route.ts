@@ -5,6 +5,7 @@ import { knownValues } from "@/search/facets";
 import { prepareQuery } from "@/search/query";
 import { MAX_REQUEST_BYTES, parseSearchFilter, parseSearchRequest, SearchBodySchema } from "@/search/request";
 import { getSearchIndex, searchPrepared } from "@/search/server";
+import { readCappedBody } from "@/serve/read-body";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -41,7 +42,7 @@ export async function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_REQUEST_BYTES + 1024) return error(413, "query_too_large", `请求体超过 ${MAX_REQUEST_BYTES / 1024} KB`);
-  const body = await readCapped(request, MAX_REQUEST_BYTES + 1024);
+  const body = await readCappedBody(request, MAX_REQUEST_BYTES + 1024);
   if (body === null) return error(413, "query_too_large", `请求体超过 ${MAX_REQUEST_BYTES / 1024} KB`);
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) return answer(body, request.nextUrl.searchParams.get("limit"));
   let json: unknown;
@@ -54,22 +55,4 @@ export async function POST(request: NextRequest) {
   if (!parsed.success) return error(400, "invalid_body", "请求体应为 {\"q\": \"…\", \"limit\": 10}");
   const { area, system, kind } = parsed.data;
   return answer(parsed.data.q ?? null, parsed.data.limit ?? null, { area, system, kind });
-}
-
-async function readCapped(request: NextRequest, max: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
