@@ -29,13 +29,15 @@ interface Row {
   readonly features: FeatureVector;
   readonly right: boolean;
   readonly inScope: boolean;
+  /** A recognised neighbouring problem keeps this first result from being an answer whatever the model says. */
+  readonly blocked: boolean;
 }
 /** One row per query; a query that ranks nothing is never answered, so it only counts in the totals. */
 function rowsOf(set: readonly EvalCase[]): Row[] {
   return set.flatMap((c) => {
     const first = searcher.first(c.q);
     if (!first) return [];
-    return [{ features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0 }];
+    return [{ features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0, blocked: first.neighbour }];
   });
 }
 
@@ -52,7 +54,7 @@ function at(rows: readonly Row[], p: readonly number[], total: { inScope: number
   let answered = 0;
   let rankedRight = 0;
   rows.forEach((r, i) => {
-    const yes = (p[i] ?? 0) >= threshold;
+    const yes = !r.blocked && (p[i] ?? 0) >= threshold;
     if (r.right) rankedRight++;
     if (yes) answered++;
     if (yes && r.right) shown++;
@@ -71,7 +73,11 @@ function fit(rows: readonly Row[], names: readonly FeatureName[]): ConfidenceMod
 }
 
 const chosen = [...FEATURES];
-const draft = fit(tuneRows, chosen);
+// Rows a neighbour blocks are never decided by the model, so they do not teach it.
+const draft = fit(
+  tuneRows.filter((r) => !r.blocked),
+  chosen,
+);
 const against = chosen.filter((name, i) => Math.sign(draft.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name]);
 if (against.length > 0) throw new Error(`the fitted weight of ${against.join(", ")} goes against its stated direction: check the feature before using it`);
 const pTune = tuneRows.map((r) => probability(draft, r.features));

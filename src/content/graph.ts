@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, type Entry, type Flow, type Taxonomy, type TaxonomyItem, type UpstreamList } from "./schema";
+import { ENTRY_KINDS, type Entry, type Flow, type Neighbour, type Taxonomy, type TaxonomyItem, type UpstreamList } from "./schema";
 
 /** The typed knowledge graph: everything routes, search and wizards read, built once from `content/`. */
 export interface KnowledgeGraph {
@@ -10,6 +10,8 @@ export interface KnowledgeGraph {
   readonly byId: ReadonlyMap<string, Entry>;
   /** Authored diagnostic flows (`content/wizards/`). */
   readonly flows: readonly Flow[];
+  /** Problems that look like covered ones but are not (`content/neighbours.yml`), for search to recognise. */
+  readonly neighbours: readonly Neighbour[];
 }
 
 
@@ -19,11 +21,12 @@ export function createGraph(
   upstream: UpstreamList,
   version: string,
   flows: readonly Flow[] = [],
+  neighbours: readonly Neighbour[] = [],
 ): KnowledgeGraph {
   const sorted = [...entries].sort(
     (a, b) => ENTRY_KINDS.indexOf(a.kind) - ENTRY_KINDS.indexOf(b.kind) || a.title.localeCompare(b.title, "zh-CN") || a.id.localeCompare(b.id),
   );
-  return { entries: sorted, taxonomy, upstream, version, byId: new Map(sorted.map((e) => [e.id, e])), flows };
+  return { entries: sorted, taxonomy, upstream, version, byId: new Map(sorted.map((e) => [e.id, e])), flows, neighbours };
 }
 
 export function getEntry(graph: KnowledgeGraph, id: string): Entry | undefined {

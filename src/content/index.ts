@@ -7,7 +7,7 @@ import { linkEntries, type ParsedEntry } from "./link";
 import { loadSources } from "./load";
 import { linkFlows, type ParsedFlow } from "./link-flows";
 import { parseEntry, parseFlow } from "./parse";
-import { TaxonomySchema, UpstreamListSchema, type Entry, type Flow } from "./schema";
+import { NeighbourListSchema, TaxonomySchema, UpstreamListSchema, type Entry, type Flow } from "./schema";
 import { graphLoader, printOnce } from "./loader";
 import { env } from "@/config/env";
 import { validateEntry, validateFlow } from "./validate";
@@ -33,6 +33,7 @@ export async function buildContent(dir: string): Promise<ContentResult> {
   const sources = await loadSources(dir);
   const taxonomy = readList(sources.taxonomy, TaxonomySchema, ["areas", "systems"]);
   const upstream = readList(sources.upstream, UpstreamListSchema, ["documents", "problems"]);
+  const neighbours = sources.neighbours ? readList(sources.neighbours, NeighbourListSchema, ["neighbours"]) : { value: { neighbours: [] } };
 
   const parsed: ParsedEntry[] = [];
   const failedIds = new Set<string>();
@@ -63,11 +64,13 @@ export async function buildContent(dir: string): Promise<ContentResult> {
   }
   const flows: Flow[] = linkFlows(parsedFlows, new Map(entries.map((e) => [e.id, e])), failedIds);
 
-  const files = [sources.taxonomy, sources.upstream, ...sources.entries, ...sources.flows];
+  const files = [sources.taxonomy, sources.upstream, ...(sources.neighbours ? [sources.neighbours] : []), ...sources.entries, ...sources.flows];
   const messages = files.flatMap((f) => f.messages);
   const errors = messages.filter((m) => m.fatal).length;
   const graph =
-    errors === 0 && taxonomy && upstream ? createGraph(entries, taxonomy.value, upstream.value, contentVersion(sources.dir, files), flows) : null;
+    errors === 0 && taxonomy && upstream && neighbours
+      ? createGraph(entries, taxonomy.value, upstream.value, contentVersion(sources.dir, files), flows, neighbours.value.neighbours)
+      : null;
   return { graph, entries, flows, files, errors, warnings: messages.length - errors };
 }
 

@@ -10,25 +10,28 @@ export interface ContentSources {
   readonly dir: string;
   readonly taxonomy: VFile;
   readonly upstream: VFile;
+  /** `neighbours.yml`, or null when the content has none (it is optional). */
+  readonly neighbours: VFile | null;
   /** Entry files, sorted by path. A file whose bytes could not be used has an empty value and a message. */
   readonly entries: readonly VFile[];
   /** Authored flow files (`wizards/*.md`), sorted by path. */
   readonly flows: readonly VFile[];
 }
 
-/** Reads the content tree: `taxonomy.yml`, `upstream.yml`, every `entries/**\/*.md` and `wizards/**\/*.md`. */
+/** Reads the content tree: `taxonomy.yml`, `upstream.yml`, `neighbours.yml` if present, every `entries/**\/*.md` and `wizards/**\/*.md`. */
 export async function loadSources(dir: string): Promise<ContentSources> {
   const root = path.resolve(dir);
   const entriesDir = path.join(root, "entries");
   const flowsDir = path.join(root, "wizards");
   const [entryNames, flowNames] = await Promise.all([listMarkdown(entriesDir), listMarkdown(flowsDir)]);
-  const [taxonomy, upstream, entries, flows] = await Promise.all([
+  const [taxonomy, upstream, neighbours, entries, flows] = await Promise.all([
     readSource(path.join(root, "taxonomy.yml")),
     readSource(path.join(root, "upstream.yml")),
+    readOptionalSource(path.join(root, "neighbours.yml")),
     Promise.all(entryNames.map((name) => readSource(path.join(entriesDir, name)))),
     Promise.all(flowNames.map((name) => readSource(path.join(flowsDir, name)))),
   ]);
-  return { dir: root, taxonomy, upstream, entries, flows };
+  return { dir: root, taxonomy, upstream, neighbours, entries, flows };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {
@@ -39,6 +42,12 @@ async function listMarkdown(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
+}
+
+/** Like `readSource`, but a file that does not exist is null rather than an error. */
+async function readOptionalSource(filePath: string): Promise<VFile | null> {
+  const file = await readSource(filePath);
+  return file.messages.some((m) => m.ruleId === "file-unreadable" && m.reason.includes("ENOENT")) ? null : file;
 }
 
 /** Reads one file into a VFile, reporting (not throwing) on a missing, oversized, empty or non-UTF-8 file. */

@@ -52,6 +52,31 @@ export const TaxonomySchema = z.strictObject({
 export type TaxonomyItem = z.infer<typeof TaxonomyItemSchema>;
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
+/**
+ * A neighbouring problem (`content/neighbours.yml`): an error that looks like one this knowledge
+ * base covers but that none of its fixes solves. Search recognises it by its signatures and says
+ * so, with where to look, instead of presenting an entry as the answer.
+ */
+export const NeighbourSchema = z.strictObject({
+  id: slug,
+  title: text.max(60, "keep a neighbour's title under 60 characters"),
+  signatures: z.array(signatureText(scalarText)).min(1, "list at least one error text that this problem prints"),
+  hint: text.max(200, "keep the hint under 200 characters: where to look, not the whole fix"),
+});
+export type Neighbour = z.infer<typeof NeighbourSchema>;
+
+export const NeighbourListSchema = z
+  .strictObject({ neighbours: z.array(NeighbourSchema) })
+  .superRefine((list, ctx) => {
+    const first = new Map<string, number>();
+    list.neighbours.forEach((n, i) => {
+      const seen = first.get(n.id);
+      if (seen === undefined) first.set(n.id, i);
+      else ctx.addIssue({ code: "custom", path: ["neighbours", i, "id"], message: `duplicate id \`${n.id}\`; first used by item ${seen + 1}` });
+    });
+  });
+export type NeighbourList = z.infer<typeof NeighbourListSchema>;
+
 export const UpstreamListSchema = z.strictObject({
   documents: z
     .array(

@@ -21,7 +21,8 @@ import { packPostings, packVocabulary } from "./packing";
  * plain JSON, loaded as-is by the server and by the browser.
  */
 export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
-  const keepNumbers = corpusNumbers(graph.entries);
+  // The neighbours' codes (87014, 40029…) stay literal too, or their signatures would match any number.
+  const keepNumbers = corpusNumbers([...graph.entries.map((entry) => Object.values(fieldsOf(entry)).join("\n")), ...graph.neighbours.flatMap((n) => n.signatures)]);
   const mask = { keepNumbers: new Set(keepNumbers) };
   const fieldTerms = graph.entries
     .map((entry) => fieldsOf(entry))
@@ -67,7 +68,7 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
 
   const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    format: 3,
+    format: 4,
     version: graph.version,
     docs,
     labels: Object.fromEntries(
@@ -80,6 +81,15 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     vocabulary: packVocabulary(sorted.map(([term]) => term)),
     postings: sorted.map(([, list]) => packPostings(list)),
     signatures,
+    neighbours: graph.neighbours.map((n) => ({
+      id: n.id,
+      title: n.title,
+      hint: n.hint,
+      signatures: n.signatures.map((text) => {
+        const { norm, pattern } = signatureRecord(text, -1, -1, mask);
+        return { text, norm, pattern };
+      }),
+    })),
     confidence: confidenceModel as ConfidenceModel,
   };
 }
@@ -148,10 +158,10 @@ function signatureRecord(text: string, doc: number, cause: number, mask: { keepN
 
 
 /** Every number of two or more digits the knowledge base mentions: these stay literal in queries. */
-function corpusNumbers(entries: readonly Entry[]): string[] {
+function corpusNumbers(texts: readonly string[]): string[] {
   const found = new Set<string>();
-  for (const entry of entries) {
-    const text = fold(Object.values(fieldsOf(entry)).join("\n"));
+  for (const raw of texts) {
+    const text = fold(raw);
     for (const match of text.matchAll(/(?<![\w.])\d+(?:\.\d+)*(?![\w.])/g)) if (match[0].length > 1) found.add(match[0]);
   }
   return [...found].sort();

@@ -1,3 +1,4 @@
+import type { NeighbourRecord } from "./neighbours";
 import type { EntryKind } from "@/content/schema";
 import type { ConfidenceModel } from "./confidence";
 
@@ -43,7 +44,7 @@ export interface SignatureRecord {
 export const WEIGHT_SCALE = 10;
 
 export interface SearchIndexData {
-  readonly format: 3;
+  readonly format: 4;
   /** The content version the index was built from. */
   readonly version: string;
   readonly docs: readonly DocMeta[];
@@ -56,6 +57,8 @@ export interface SearchIndexData {
   /** Flat [doc gap, weight×WEIGHT_SCALE, doc gap, …] (packing.ts): BM25F weighted term frequency, rounded. */
   readonly postings: readonly (readonly number[])[];
   readonly signatures: readonly SignatureRecord[];
+  /** Problems this knowledge base does not fix, recognised by their own error texts (neighbours.ts). */
+  readonly neighbours: readonly NeighbourRecord[];
   /** The logistic model that decides whether the first result is presented as the answer (confidence.ts). */
   readonly confidence: ConfidenceModel;
 }

@@ -14,6 +14,7 @@ import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
 import { SignatureIndex, type SignatureHit } from "./signatures";
 import { bestSnippet, quotable, type Quotable } from "./snippets";
+import { NeighbourIndex, type NeighbourHit } from "./neighbours";
 import { conceptTerms } from "./synonyms";
 import { terms } from "./tokenize";
 
@@ -67,6 +68,8 @@ export interface SearchResponse {
   readonly didYouMean?: string;
   /** How many of the query's candidates (before the filter) are in each area, system and kind. */
   readonly facets: Facets;
+  /** A neighbouring problem the query prints, which this knowledge base does not fix (neighbours.ts). */
+  readonly neighbour?: Omit<NeighbourHit, "weight">;
 }
 
 export interface SearchOptions {
@@ -111,8 +114,11 @@ interface Ranking {
 export interface Searcher {
   readonly data: SearchIndexData;
   search(query: string, options?: SearchOptions): SearchResponse;
-  /** The first-ranked entry and the confidence features of it, before any decision (for fitting the model). */
-  first(query: string): { id: string; features: FeatureVector } | null;
+  /**
+   * The first-ranked entry and the confidence features of it, before any decision (for fitting
+   * the model); `neighbour` when a recognised neighbouring problem keeps it from being an answer.
+   */
+  first(query: string): { id: string; features: FeatureVector; neighbour: boolean } | null;
 }
 
 export function createSearcher(data: SearchIndexData): Searcher {
@@ -154,6 +160,9 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return set;
   };
   const signatures = new SignatureIndex(data.signatures);
+  const neighbours = new NeighbourIndex(data.neighbours);
+  /** Whether an entry's evidence outweighs a recognised neighbour: only an error text of its own, as specific. */
+  const outweighs = (e: Evidence, neighbour: NeighbourHit | null) => !neighbour || (e.signature !== null && e.signature.weight >= neighbour.weight);
   const signaturesOf = new Map<number, SignatureRecord[]>();
   for (const record of data.signatures) {
     let list = signaturesOf.get(record.doc);
@@ -410,7 +419,8 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const { ordered } = ranking;
       const top = ordered[0];
       const doc = top ? data.docs[top.doc] : undefined;
-      return top && doc ? { id: doc.id, features: featuresOf(top, ranking) } : null;
+      const neighbour = neighbours.recognise(ranking.units, keepNumbers);
+      return top && doc ? { id: doc.id, features: featuresOf(top, ranking), neighbour: !outweighs(top, neighbour) } : null;
     },
     search(query, options = {}) {
       const response = decide(query, options);
@@ -454,13 +464,14 @@ export function createSearcher(data: SearchIndexData): Searcher {
       if (p === undefined) judged.set(e, (p = probability(model, featuresOf(e, ranking))));
       return p;
     };
+    const neighbour = neighbours.recognise(units, keepNumbers);
     // In a log, each line's own best match is judged too, not only the paste's first.
     const answerDocs = new Set<number>();
     const top = ordered[0];
-    if (top && confidenceOf(top) >= model.threshold) answerDocs.add(top.doc);
+    if (top && outweighs(top, neighbour) && confidenceOf(top) >= model.threshold) answerDocs.add(top.doc);
     if (multi) {
       for (const e of lineTops) {
-        if (probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
+        if (outweighs(e, neighbour) && probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
       }
     }
     const limit = clampLimit(options.limit);
@@ -470,7 +481,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const maxAnswers = multi ? limit : Math.min(limit, SEARCH_CONFIG.maxAnswers);
       for (const e of ordered) {
         if (results.length >= maxAnswers) break;
-        if (answerDocs.has(e.doc) || (!multi && e.score >= SEARCH_CONFIG.answerRelativeFloor * topScore)) results.push(e);
+        if (answerDocs.has(e.doc) || (!multi && outweighs(e, neighbour) && e.score >= SEARCH_CONFIG.answerRelativeFloor * topScore)) results.push(e);
       }
     }
     const suggestions = ordered.filter((e) => !results.includes(e)).slice(0, Math.min(limit, SEARCH_CONFIG.maxSuggestions));
@@ -482,6 +493,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       truncated,
       lines: units.filter((u) => u.line !== undefined).length || 1,
       facets,
+      ...(neighbour ? { neighbour: { id: neighbour.id, title: neighbour.title, hint: neighbour.hint, signature: displaySignature(neighbour.signature), ...(neighbour.line !== undefined ? { line: neighbour.line } : {}) } } : {}),
     };
     return response;
   }

@@ -1,3 +1,4 @@
+import { stemmer } from "stemmer";
 import { MASK, maskVolatile, type MaskOptions } from "./normalize";
 import { STOPWORDS } from "./stopwords";
 
@@ -67,7 +68,7 @@ function collect(masked: string): { list: string[]; wordSet: Set<string> } {
     const whole = trimSeparators(raw);
     const parts = whole.split(/[^a-z0-9]+/).filter(Boolean);
     if (parts.length > 1 && whole.length <= 48) addWord(whole);
-    for (const part of parts) if (part.length > 1) addWord(part);
+    for (const part of parts) if (part.length > 1) addWord(stem(part));
   }
   for (const run of masked.match(HAN_RUN) ?? []) {
     for (const word of words(run)) if (word.length > 1 && HAN.test(word)) addWord(word);
@@ -77,6 +78,15 @@ function collect(masked: string): { list: string[]; wordSet: Set<string> } {
     }
   }
   return { list, wordSet };
+}
+
+/**
+ * English words by their Porter stem, so a report's "rebooted", "containers" or "starting" meets
+ * the entry's "reboot", "container", "start". Short words, numbers and mixed tokens stay as they
+ * are: error codes and identifiers must match exactly.
+ */
+function stem(part: string): string {
+  return part.length > 3 && /^[a-z]+$/.test(part) ? stemmer(part) : part;
 }
 
 const SEPARATORS = new Set([".", ":", "/", "\\", "-"]);

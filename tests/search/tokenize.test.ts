@@ -9,8 +9,14 @@ const t = (s: string) => terms(fold(s)).all;
 describe("terms", () => {
   it("keeps identifiers whole and split", () => {
     expect(t("APP_URL")).toEqual(expect.arrayContaining(["app_url", "app", "url"]));
-    expect(t("net::ERR_CONNECTION_CLOSED")).toEqual(expect.arrayContaining(["net::err_connection_closed", "net", "err", "connection", "closed"]));
+    expect(t("net::ERR_CONNECTION_CLOSED")).toEqual(expect.arrayContaining(["net::err_connection_closed", "net", "err", "connect", "close"]));
     expect(t("redirect_uri")).toEqual(expect.arrayContaining(["redirect_uri", "redirect", "uri"]));
+  });
+  it("meets English word forms at their stem, but leaves codes, short words and identifiers as written", () => {
+    expect(t("containers rebooted, not starting")).toEqual(expect.arrayContaining(t("container reboot not start")));
+    expect(t("connection refused")).toEqual(t("connecting refuses"));
+    expect(t("ECONNREFUSED 40164 uri")).toEqual(expect.arrayContaining(["40164", "uri"]));
+    expect(t("redirect_uri_mismatch")).toContain("redirect_uri_mismatch");
   });
   it("gives Chinese words and every bigram", () => {
     const all = t("企业可信IP");

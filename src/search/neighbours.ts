@@ -1,0 +1,55 @@
+import type { QueryUnit } from "./lines";
+import { fold, maskVolatile } from "./normalize";
+import { SignatureIndex } from "./signatures";
+
+/**
+ * Neighbouring problems (`content/neighbours.yml`): errors that share words, and sometimes whole
+ * lines, with problems the knowledge base covers, but that none of its fixes solves (Redis OOM
+ * next to "Redis refused", Alipay next to WeChat Pay, 40029 next to the login errors). Ranking
+ * alone cannot tell them apart; their own printed text can. A recognised neighbour keeps an entry
+ * from being presented as the answer unless that entry recognised an error text of its own at
+ * least as specific.
+ */
+export interface NeighbourRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly hint: string;
+  /** As in `SignatureRecord`: the text as written, the form a line must contain, whether it has placeholders. */
+  readonly signatures: readonly { readonly text: string; readonly norm: string; readonly pattern: boolean }[];
+}
+
+export interface NeighbourHit {
+  readonly id: string;
+  readonly title: string;
+  readonly hint: string;
+  /** The error text that was recognised, as the content writes it. */
+  readonly signature: string;
+  /** How specific that text is (as a signature's weight). */
+  readonly weight: number;
+  /** The line of a multi-line query it was found on. */
+  readonly line?: number;
+}
+
+export class NeighbourIndex {
+  private readonly signatures: SignatureIndex;
+
+  constructor(private readonly records: readonly NeighbourRecord[]) {
+    // Each neighbour's signatures are indexed as if it were an entry (doc = its position).
+    this.signatures = new SignatureIndex(records.flatMap((r, doc) => r.signatures.map((s) => ({ ...s, doc, cause: -1 }))));
+  }
+
+  /** The most specific neighbour any line of the query prints, or null. */
+  recognise(units: readonly QueryUnit[], keepNumbers: ReadonlySet<string>): NeighbourHit | null {
+    if (this.records.length === 0) return null;
+    let best: NeighbourHit | null = null;
+    for (const unit of units) {
+      const folded = fold(unit.text);
+      for (const hit of this.signatures.match(folded, maskVolatile(folded, { keepNumbers }))) {
+        const record = this.records[hit.record.doc];
+        if (!record || (best && best.weight >= hit.weight)) continue;
+        best = { id: record.id, title: record.title, hint: record.hint, signature: hit.record.text, weight: hit.weight, ...(unit.line !== undefined ? { line: unit.line } : {}) };
+      }
+    }
+    return best;
+  }
+}
