@@ -148,7 +148,9 @@ export function SearchPalette() {
               ? "正在加载索引…"
               : status === "error"
                 ? "搜索索引加载失败，请回车使用完整搜索页。"
-                : response && !response.confident && query.trim() !== ""
+                : response?.neighbour && !response.confident && query.trim() !== ""
+                  ? `这看起来是「${response.neighbour.title}」，本知识库的条目修不了它。回车到搜索页看该去哪里查。`
+                  : response && !response.confident && query.trim() !== ""
                   ? "没有足够匹配的条目，下面是可能相关的内容；也可以回车到搜索页或使用引导式排查。"
                   : "在浏览器本地搜索，输入的内容不会发送到服务器。"}
           </p>

@@ -1,6 +1,8 @@
 /**
  * Splits a text into plain and marked runs for the terms a search matched, case-insensitively,
- * for showing why a result came up. Concept markers (`~…`) and masks are ignored.
+ * for showing why a result came up. Concept markers (`~…`) and masks are ignored. English terms
+ * are stems (`connect` for "Connection"), so a match that stops inside a Latin word is marked to
+ * the end of that word.
  */
 export interface Run {
   readonly text: string;
@@ -16,7 +18,7 @@ export function highlight(text: string, terms: readonly string[]): Run[] {
   const marked = new Array<boolean>(text.length).fill(false);
   for (const needle of needles) {
     for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
-      marked.fill(true, at, at + needle.length);
+      marked.fill(true, at, wordEnd(lower, at + needle.length, needle));
     }
   }
   const runs: Run[] = [];
@@ -27,4 +29,13 @@ export function highlight(text: string, terms: readonly string[]): Run[] {
     i = j;
   }
   return runs;
+}
+
+const LETTER = /[a-z]/;
+
+function wordEnd(lower: string, end: number, needle: string): number {
+  if (!LETTER.test(needle.at(-1) ?? "")) return end;
+  let i = end;
+  while (i < lower.length && LETTER.test(lower[i] ?? "")) i++;
+  return i;
 }

@@ -11,6 +11,7 @@ export function toPublicResponse(response: SearchResponse) {
     truncated: response.truncated,
     lines: response.lines,
     ...(response.didYouMean ? { didYouMean: response.didYouMean } : {}),
+    ...(response.neighbour ? { neighbour: response.neighbour } : {}),
     facets: response.facets,
   };
 }

@@ -161,8 +161,12 @@ export function createSearcher(data: SearchIndexData): Searcher {
   };
   const signatures = new SignatureIndex(data.signatures);
   const neighbours = new NeighbourIndex(data.neighbours);
-  /** Whether an entry's evidence outweighs a recognised neighbour: only an error text of its own, as specific. */
-  const outweighs = (e: Evidence, neighbour: NeighbourHit | null) => !neighbour || (e.signature !== null && e.signature.weight >= neighbour.weight);
+  /**
+   * Whether an entry's evidence outweighs a recognised neighbour: only an error text of its own,
+   * on another line of the log (both problems are there) or as specific on the same one.
+   */
+  const outweighs = (e: Evidence, neighbour: NeighbourHit | null) =>
+    !neighbour || (e.signature !== null && (e.context.unit.line !== neighbour.line || e.signature.weight >= neighbour.weight));
   const signaturesOf = new Map<number, SignatureRecord[]>();
   for (const record of data.signatures) {
     let list = signaturesOf.get(record.doc);

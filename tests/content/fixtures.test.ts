@@ -14,7 +14,8 @@ import { tempContent, type TempContent } from "../helpers/content-tree";
  * - `input.md`: an entry, written as `entries/test/<case>.md` (so its id is the case name);
  * - `flow.md`: a flow, written as `wizards/<case>.md`;
  * - `extra/**`: more entries, under `entries/extra/`; `wizards/**`: more flows;
- * - `upstream.yml`: replaces the real upstream list (then its messages count too).
+ * - `upstream.yml`: replaces the real upstream list (then its messages count too);
+ * - `neighbours.yml`: a list of neighbouring problems (the tree has none otherwise).
  *
  * Expectations: `expected.json` (the exported entry or flow) when the case is valid, or
  * `messages.txt` (every message of the case's files as `content:check` prints them) and
@@ -60,6 +61,7 @@ describe.each(cases)("fixture %s", (name) => {
     if (existsSync(path.join(dir, "flow.md"))) await put("flow.md", `wizards/${name}.md`, "flow.md");
     for (const extra of await listFiles(path.join(dir, "extra"))) await put(path.join("extra", extra), path.join("entries/extra", extra), `extra/${extra}`);
     for (const flow of await listFiles(path.join(dir, "wizards"))) await put(path.join("wizards", flow), path.join("wizards", flow), `wizards/${flow}`);
+    if (existsSync(path.join(dir, "neighbours.yml"))) await put("neighbours.yml", "neighbours.yml", "neighbours.yml");
     const ownUpstream = existsSync(path.join(dir, "upstream.yml"));
     if (ownUpstream) await put("upstream.yml", "upstream.yml", "upstream.yml");
 

@@ -119,9 +119,19 @@ test("an unknown filter value is named and ignored, not an error page", async ({
 });
 
 test("a query with nothing behind it says so and offers the guided diagnosis", async ({ page }) => {
-  await page.goto(`/search?q=${encodeURIComponent("kubernetes pod CrashLoopBackOff OOMKilled")}`);
+  await page.goto(`/search?q=${encodeURIComponent("sourdough starter bubbles flat loaf")}`);
   await expect(page.getByRole("heading", { name: "没有找到足够匹配的条目" })).toBeVisible();
   await expect(page.getByRole("link", { name: /引导式排查/ })).toHaveAttribute("href", "/wizard");
+});
+
+test("an error of a neighbouring problem is named, with where to look, and no entry passed off as the answer", async ({ page }) => {
+  const log = ["Warning  BackOff  kubelet  Back-off restarting failed container", "Status: CrashLoopBackOff", "mysql container in compose restarts"].join("\n");
+  await page.goto(`/search?q=${encodeURIComponent(log)}`);
+  await expect(page.getByRole("heading", { name: /这看起来是另一类问题：Kubernetes Pod 反复重启/ })).toBeVisible();
+  const note = page.getByRole("note");
+  await expect(note).toContainText("Back-off restarting failed container");
+  await expect(note).toContainText("kubectl describe pod");
+  await expect(page.locator(".result-card")).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {

@@ -31,6 +31,7 @@ export function SearchResults({
       {response.truncated ? (
         <p className="notice">输入超过 {SEARCH_CONFIG.maxQueryBytes / 1024} KB，只搜索了最后 {SEARCH_CONFIG.maxQueryBytes / 1024} KB 的内容。</p>
       ) : null}
+      {response.neighbour && response.confident ? <NeighbourNote neighbour={response.neighbour} also /> : null}
       {response.confident ? (
         <>
           <h2 id="results-title">
@@ -43,6 +44,11 @@ export function SearchResults({
             ))}
           </ol>
         </>
+      ) : response.neighbour ? (
+        <div className="no-match">
+          <h2 id="results-title">这看起来是另一类问题：{response.neighbour.title}</h2>
+          <NeighbourNote neighbour={response.neighbour} also={false} />
+        </div>
       ) : (
         <div className="no-match">
           <h2 id="results-title">没有找到足够匹配的条目</h2>
@@ -82,6 +88,27 @@ export function SearchResults({
         </aside>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A neighbouring problem the query prints: what was recognised, that this knowledge base does not
+ * fix it, and where to look. `also` when entries were answered for other lines of the same paste.
+ */
+function NeighbourNote({ neighbour, also }: { neighbour: NonNullable<SearchResponse["neighbour"]>; also: boolean }) {
+  return (
+    <div className="neighbour-note" role="note">
+      {also ? (
+        <p>
+          {neighbour.line !== undefined ? `第 ${neighbour.line} 行` : "输入里"}还有一个本知识库不处理的问题：<strong>{neighbour.title}</strong>。
+        </p>
+      ) : (
+        <p>
+          {neighbour.line !== undefined ? `第 ${neighbour.line} 行的` : "输入里的"}报错 <code>{neighbour.signature}</code> 属于这一类，本知识库的条目修不了它，所以没有给出答案。
+        </p>
+      )}
+      <p className="neighbour-hint">该去哪里查：{neighbour.hint}</p>
+    </div>
   );
 }
 

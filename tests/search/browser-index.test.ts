@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContent } from "@/content";
+import { buildSearchIndex, forBrowser } from "@/search/build-index";
+import { parseEvalFile } from "@/search/eval";
+import { createSearcher } from "@/search/rank";
+
+const content = await buildContent(path.resolve("content"));
+if (!content.graph) throw new Error("content has errors");
+const full = buildSearchIndex(content.graph);
+const server = createSearcher(full);
+const browser = createSearcher(JSON.parse(JSON.stringify(forBrowser(full))));
+const queries = parseEvalFile(readFileSync("tests/evals/real-dev.jsonl", "utf8")).map((c) => c.q);
+
+describe("the index the browser loads", () => {
+  it("is smaller: no quoted summaries, no neighbour hints", () => {
+    expect(JSON.stringify(forBrowser(full)).length).toBeLessThan(JSON.stringify(full).length);
+    expect(forBrowser(full).neighbours.every((n) => n.hint === "")).toBe(true);
+  });
+
+  it("answers every real query as the server does (same answers, suggestions and neighbour)", () => {
+    const shape = (s: typeof server, q: string) => {
+      const r = s.search(q);
+      return { confident: r.confident, results: r.results.map((h) => [h.id, h.cause, h.confidence]), suggestions: r.suggestions.map((h) => h.id), neighbour: r.neighbour?.id };
+    };
+    for (const q of queries) expect(shape(browser, q), q.slice(0, 60)).toEqual(shape(server, q));
+  });
+});

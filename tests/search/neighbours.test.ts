@@ -1,0 +1,98 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContent } from "@/content";
+import { buildSearchIndex } from "@/search/build-index";
+import { queryUnits } from "@/search/lines";
+import { fold, normalizeLine } from "@/search/normalize";
+import { NeighbourIndex, type NeighbourRecord } from "@/search/neighbours";
+import { createSearcher } from "@/search/rank";
+
+const record = (id: string, ...texts: string[]): NeighbourRecord => ({
+  id,
+  title: id,
+  hint: `hint of ${id}`,
+  signatures: texts.map((text) => {
+    const pattern = /\{[a-z*]+\}/.test(text);
+    return { text, norm: pattern ? fold(text) : normalizeLine(text, { keepNumbers: new Set(["87014"]) }), pattern };
+  }),
+});
+
+/** A tiny made-up list: a plain text, a code, a placeholder signature, and a longer text that overlaps a shorter one. */
+const tiny = new NeighbourIndex([
+  record("redis-oom", "OOM command not allowed"),
+  record("content-security", "87014"),
+  record("nginx", "nginx: [emerg] unexpected {*} in {path}"),
+  record("short", "quota"),
+  record("long", "exceeded your current quota"),
+]);
+const recognise = (text: string) => tiny.recognise(queryUnits(text, 50), new Set(["87014"]));
+
+describe("NeighbourIndex (tiny list)", () => {
+  it("recognises a plain text, a kept code and a placeholder signature", () => {
+    expect(recognise("ReplyError: OOM command not allowed when used memory > 'maxmemory'.")?.id).toBe("redis-oom");
+    expect(recognise('{"errcode":87014,"errmsg":"risky content"}')?.id).toBe("content-security");
+    expect(recognise('nginx: [emerg] unexpected "}" in /etc/nginx/nginx.conf:137')?.id).toBe("nginx");
+  });
+
+  it("does not take another number for a code, nor a word inside a longer word", () => {
+    expect(recognise('{"errcode":87015}')).toBeNull();
+    expect(recognise("OOM command not allowedx")).toBeNull();
+    expect(recognise("Connection refused")).toBeNull();
+  });
+
+  it("prefers the most specific text and says on which line of a log it was", () => {
+    const hit = recognise("starting worker\nopenai.RateLimitError: You exceeded your current quota, please check your plan");
+    expect(hit).toMatchObject({ id: "long", signature: "exceeded your current quota", line: 2 });
+  });
+});
+
+const content = await buildContent(path.resolve("content"));
+if (!content.graph) throw new Error("content has errors");
+const graph = content.graph;
+const searcher = createSearcher(buildSearchIndex(graph));
+
+describe("neighbours on the real content", () => {
+  it("an error of a neighbouring problem is not answered with an entry, and says what it is", () => {
+    const response = searcher.search("RedisException: OOM command not allowed when used memory > 'maxmemory'.");
+    expect(response.confident).toBe(false);
+    expect(response.results).toEqual([]);
+    expect(response.neighbour).toMatchObject({ id: "redis-oom", signature: "OOM command not allowed when used memory" });
+    expect(response.neighbour?.hint).toContain("maxmemory");
+  });
+
+  it("the neighbour, not the confidence gate, keeps a close match from being the answer", () => {
+    // Both share the words of covered entries (待支付, 小程序 域名); without the neighbour they are answered.
+    for (const [query, id] of [
+      ["支付宝支付成功，但是订单一直显示待支付", "alipay-notify"],
+      ["小程序 web-view 提示 不支持打开非业务域名", "miniprogram-webview-domain"],
+    ] as const) {
+      const response = searcher.search(query);
+      expect(response.confident, query).toBe(false);
+      expect(response.neighbour?.id).toBe(id);
+      expect(response.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("an entry that recognises an error text of its own is still the answer, with the neighbour noted", () => {
+    const log = ["Error: connect ECONNREFUSED 127.0.0.1:6379", "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)", "ReplyError: OOM command not allowed when used memory > 'maxmemory'."].join("\n");
+    const response = searcher.search(log);
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.signature).toBeDefined();
+    expect(response.neighbour).toMatchObject({ id: "redis-oom", line: 3 });
+  });
+
+  it("no entry's own title, alias or signature is taken for a neighbour", () => {
+    const index = new NeighbourIndex(buildSearchIndex(graph).neighbours);
+    const keep = new Set(buildSearchIndex(graph).keepNumbers);
+    const names = graph.entries.flatMap((e) => [e.title, ...e.aliases, ...e.signatures, ...(e.kind === "problem" ? e.causes.flatMap((c) => c.signatures) : [])]);
+    const taken = names.filter((name) => index.recognise([{ text: name }], keep) !== null);
+    expect(taken).toEqual([]);
+  });
+
+  it("every neighbour is recognised by each of its own signatures (none is shadowed by masking)", () => {
+    const index = new NeighbourIndex(buildSearchIndex(graph).neighbours);
+    const keep = new Set(buildSearchIndex(graph).keepNumbers);
+    const example = (text: string) => text.replace("{path}", "/etc/nginx/nginx.conf").replace("{*}", " x ").replace("{n}", "7");
+    for (const n of graph.neighbours) for (const sig of n.signatures) expect(index.recognise([{ text: example(sig) }], keep)?.id, sig).toBe(n.id);
+  });
+});
