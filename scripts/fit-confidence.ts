@@ -82,8 +82,10 @@ const against = chosen.filter((name, i) => Math.sign(draft.weights[i] ?? 0) !== 
 if (against.length > 0) throw new Error(`the fitted weight of ${against.join(", ")} goes against its stated direction: check the feature before using it`);
 const pTune = tuneRows.map((r) => probability(draft, r.features));
 const pCheck = checkRows.map((r) => probability(draft, r.features));
-const thresholds = Array.from({ length: 37 }, (_, i) => 0.05 + i * 0.025);
-const threshold = thresholds.find((t) => at(checkRows, pCheck, counts(check), t).oos >= OOS_TARGET) ?? 0.95;
+// The operating point is searched in steps of 0.005; the table prints every 0.025 and the chosen one.
+const fine = Array.from({ length: 181 }, (_, i) => Math.round((0.05 + i * 0.005) * 1000) / 1000);
+const threshold = fine.find((t) => at(checkRows, pCheck, counts(check), t).oos >= OOS_TARGET) ?? 0.95;
+const thresholds = fine.filter((t, i) => i % 5 === 0 || t === threshold);
 const model: ConfidenceModel = { features: draft.features, weights: draft.weights.map(round), bias: round(draft.bias), threshold: round(threshold) };
 writeFileSync(MODEL, `${JSON.stringify(model, null, 2)}\n`);
 
