@@ -72,14 +72,21 @@ function fit(rows: readonly Row[], names: readonly FeatureName[]): ConfidenceMod
   return { features: [...names], weights, bias, threshold: 0.5 };
 }
 
-const chosen = [...FEATURES];
+// Sign-constrained: a feature whose fitted weight goes against its stated direction is left out
+// and the rest refitted (an active-set step), and the run says which; a weight near zero that
+// flips with small content changes then drops out instead of stopping the fit.
+let chosen: FeatureName[] = [...FEATURES];
 // Rows a neighbour blocks are never decided by the model, so they do not teach it.
-const draft = fit(
-  tuneRows.filter((r) => !r.blocked),
-  chosen,
-);
-const against = chosen.filter((name, i) => Math.sign(draft.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name]);
-if (against.length > 0) throw new Error(`the fitted weight of ${against.join(", ")} goes against its stated direction: check the feature before using it`);
+const decided = tuneRows.filter((r) => !r.blocked);
+let draft = fit(decided, chosen);
+for (;;) {
+  const against = chosen.filter((name, i) => Math.sign(draft.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name]);
+  if (against.length === 0) break;
+  console.log(`left out (fitted weight against its direction): ${against.join(", ")}`);
+  chosen = chosen.filter((name) => !against.includes(name));
+  if (chosen.length === 0) throw new Error("every feature's weight went against its direction: check the features before using the model");
+  draft = fit(decided, chosen);
+}
 const pTune = tuneRows.map((r) => probability(draft, r.features));
 const pCheck = checkRows.map((r) => probability(draft, r.features));
 // The operating point is searched in steps of 0.005; the table prints every 0.025 and the chosen one.
