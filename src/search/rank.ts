@@ -16,7 +16,7 @@ import { SignatureIndex, type SignatureHit } from "./signatures";
 import { bestSnippet, quotable, type Quotable } from "./snippets";
 import { NeighbourIndex, type NeighbourHit } from "./neighbours";
 import { conceptTerms } from "./synonyms";
-import { terms } from "./tokenize";
+import { stem, terms } from "./tokenize";
 
 /**
  * Search, pure and shared by the server (API, /search page, CLI) and the browser (palette). The
@@ -177,11 +177,14 @@ export function createSearcher(data: SearchIndexData): Searcher {
   const fuzzyNames = new FuzzyIndex(
     data.docs.map((doc, i) => [doc.title, ...doc.aliases, ...(signaturesOf.get(i) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)].map(fold)),
   );
-  // Spelling suggestions come from the knowledge base's own Latin words, indexed on first need.
+  // Spelling suggestions come from the Latin words the knowledge base writes (titles, aliases,
+  // causes, error texts), indexed on first need: the index's own terms are stems ("configur"),
+  // which are no spelling to offer anyone.
   let spelling: { index: FuzzyIndex; words: string[] } | null = null;
   const spellingIndex = () => {
     if (!spelling) {
-      const words = vocabulary.filter((term) => /^[a-z][a-z0-9_]{3,}$/.test(term));
+      const texts = [...data.docs.flatMap((doc) => [doc.title, ...doc.aliases, ...doc.causes.flatMap((c) => [c.title, c.question])]), ...data.signatures.map((sig) => sig.text)];
+      const words = [...new Set(texts.flatMap((text) => fold(text).match(/[a-z][a-z0-9_]{3,}/g) ?? []))].sort();
       spelling = { index: new FuzzyIndex(words.map((w) => [w])), words };
     }
     return spelling;
@@ -443,7 +446,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const { index, words } = spellingIndex();
     let changed = false;
     const text = folded.replace(/[a-z][a-z0-9_]{3,}/g, (word) => {
-      if (termIdf(word) !== null) return word;
+      if (termIdf(stem(word)) !== null || termIdf(word) !== null) return word;
       const better = closestWord(index, words, word);
       if (!better) return word;
       changed = true;

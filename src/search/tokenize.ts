@@ -85,7 +85,7 @@ function collect(masked: string): { list: string[]; wordSet: Set<string> } {
  * the entry's "reboot", "container", "start". Short words, numbers and mixed tokens stay as they
  * are: error codes and identifiers must match exactly.
  */
-function stem(part: string): string {
+export function stem(part: string): string {
   return part.length > 3 && /^[a-z]+$/.test(part) ? stemmer(part) : part;
 }
 
