@@ -2,15 +2,20 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
+import type { KnowledgeGraph } from "@/content/graph";
 import { buildWizardGraph, NONE_KEY, systemKey } from "@/wizard/build";
 import { resolve, type Walk } from "@/wizard/engine";
-import type { WizardGraph } from "@/wizard/model";
+import type { Cause, Problem } from "@/content/schema";
+import type { Go, Scope, WizardGraph } from "@/wizard/model";
 import { validateWizardGraph } from "@/wizard/validate";
 import { tempContent, type TempContent } from "../helpers/content-tree";
 
 /** The engine on a made-up tree: one problem with three causes, one guide, one flow. */
 let tree: TempContent;
-let wizards: WizardGraph;
+let graph: KnowledgeGraph;
+// The wizards are built again by every walk, not once in beforeAll: mutation testing switches a
+// mutant on only while tests run, so a graph built before them would never show a mutant of build.ts.
+const wizards = (): WizardGraph => buildWizardGraph(graph);
 const front = (id: string, kind: string, extra = "") =>
   `---\nid: ${id}\nkind: ${kind}\ntitle: 标题 ${id}\nsummary: 摘要。\nsystem: general\narea: docker\n${extra}upstream: [S000-8]\nupdated: 2026-11-21\n---\n`;
 const cause = (id: string, question: string, signature = "") =>
@@ -25,23 +30,23 @@ beforeAll(async () => {
   await mkdir(path.join(tree.dir, "wizards"), { recursive: true });
   await writeFile(
     path.join(tree.dir, "wizards", "f.md"),
-    "---\nid: f\ntitle: 流程 f\nsummary: 摘要。\narea: docker\nupdated: 2026-11-21\n---\n\n## 防火墙开着吗？ {#s1}\n\n- [开着](/entry/p#cause-a)\n- [关着](#s2)\n- [不确定](/entry/p#cause-a)\n\n## 看到 No space left on device 了吗？ {#s2}\n\n- [看到了](/entry/p#cause-b)\n- [没有](/entry/p)\n",
+    "---\nid: f\ntitle: 流程 f\nsummary: 摘要。\narea: docker\nupdated: 2026-11-21\n---\n\n## 防火墙开着吗？ {#s1}\n\n- [开着](/entry/p#cause-a)\n- [关着](#s2)\n- [不确定](/entry/p#cause-a)\n\n## 看到 No space left on device 了吗？ {#s2}\n\n- [看到了](/entry/p#cause-b)\n- [没有](/entry/p)\n- [先看操作指南](/entry/g)\n",
   );
-  const { graph, files } = await buildContent(tree.dir);
-  if (!graph) throw new Error(files.flatMap((f) => f.messages.map(String)).join("\n"));
-  wizards = buildWizardGraph(graph);
+  const built = await buildContent(tree.dir);
+  if (!built.graph) throw new Error(built.files.flatMap((f) => f.messages.map(String)).join("\n"));
+  graph = built.graph;
 });
 afterAll(async () => tree.remove());
 
 const walk = (start: string, ...answers: string[]): Walk => {
-  const w = resolve(wizards, { start, answers });
+  const w = resolve(wizards(), { start, answers });
   if (!w.ok) throw new Error(`${start}/${answers.join("/")}: ${w.reason}`);
   return w;
 };
 const at = (w: Walk) => (w.position.kind === "check" ? `check ${w.position.cause.id}${w.position.again ? " again" : ""}` : w.position.kind === "fix" ? `fix ${w.position.cause.id}` : w.position.kind === "choice" ? w.position.node.id : w.position.kind);
 
 describe("the engine on a tiny tree", () => {
-  it("is valid", () => expect(validateWizardGraph(wizards)).toEqual([]));
+  it("is valid", () => expect(validateWizardGraph(wizards())).toEqual([]));
 
   it("lists flows, problems, guides and 都不是 in the area's menu and the system's", () => {
     expect(walk("triage", "docker").options.map((o) => [o.key, o.group])).toEqual([
@@ -71,6 +76,92 @@ describe("the engine on a tiny tree", () => {
     expect(at(walk("f", "p~a.2", "u"))).toBe("check b");
   });
 
+  it("builds the first screen, each scope's menu and 都不是, and the flow's steps", () => {
+    const w = wizards();
+    const docker = { by: "area", slug: "docker", label: "Docker 部署" } as const;
+    const general = { by: "system", slug: "general", label: "通用" } as const;
+    const option = (key: string, label: string, group: string | null, go: Go, rulesOut: { entry: string; cause: string }[] = []) => ({ key, label, group, go, rulesOut });
+    const menu = (scope: Scope) => ({
+      id: `${scope.by}/${scope.slug}`,
+      kind: "menu",
+      wizard: { key: "triage", title: scope.label },
+      question: `${scope.label}：具体是哪种情况？`,
+      body: null,
+      scope,
+      flow: null,
+      options: [
+        option("f", "流程 f", "排查问题", { to: "node", id: "flow/f/s1" }),
+        option("p", "标题 p", "排查问题", { to: "problem", entry: "p", cause: null, mode: "start" }),
+        option("g", "标题 g", "问答和操作指南", { to: "article", entry: "g" }),
+        option(NONE_KEY, "都不是", null, { to: "node", id: `none/${scope.by}/${scope.slug}` }),
+      ],
+    });
+    const none = (scope: Scope) => ({
+      id: `none/${scope.by}/${scope.slug}`,
+      kind: "none",
+      wizard: { key: "triage", title: scope.label },
+      question: "没有符合的情况？换个方式找找",
+      body: null,
+      scope,
+      flow: null,
+      options: [option("s", "还是没找到，整理信息交给技术支持", null, { to: "support" })],
+    });
+    // Only the scopes that hold something are offered; the taxonomy has many more.
+    expect(w.nodes.get("triage")).toEqual({
+      id: "triage",
+      kind: "triage",
+      wizard: { key: "triage", title: "引导式排查" },
+      question: "你遇到了什么问题？",
+      body: null,
+      scope: null,
+      flow: null,
+      options: [option("docker", "Docker 部署", "按出问题的地方", { to: "node", id: "area/docker" }), option(systemKey("general"), "通用", "按系统", { to: "node", id: "system/general" })],
+    });
+    expect(w.nodes.get("area/docker")).toEqual(menu(docker));
+    expect(w.nodes.get("system/general")).toEqual(menu(general));
+    expect(w.nodes.get("none/area/docker")).toEqual(none(docker));
+    expect(w.nodes.get("none/system/general")).toEqual(none(general));
+    const step = (id: string) => {
+      const node = w.nodes.get(`flow/f/${id}`);
+      return node && { ...node, body: null };
+    };
+    const flowStep = (id: string, question: string, options: ReturnType<typeof option>[]) => ({ id: `flow/f/${id}`, kind: "flow", wizard: { key: "f", title: "流程 f" }, question, body: null, scope: docker, flow: { id: "f", step: id }, options });
+    // Two answers pointing at cause a (confirm, unsure) get distinct keys; a sibling rules out what the other confirms.
+    expect(step("s1")).toEqual(
+      flowStep("s1", "防火墙开着吗？", [
+        option("p~a", "开着", null, { to: "problem", entry: "p", cause: "a", mode: "confirm" }),
+        option("s2", "关着", null, { to: "node", id: "flow/f/s2" }, [{ entry: "p", cause: "a" }]),
+        option("p~a.2", "不确定", null, { to: "problem", entry: "p", cause: "a", mode: "ask-again" }),
+      ]),
+    );
+    expect(step("s2")).toEqual(
+      flowStep("s2", "看到 No space left on device 了吗？", [
+        option("p~b", "看到了", null, { to: "problem", entry: "p", cause: "b", mode: "confirm" }),
+        option("p", "没有", null, { to: "problem", entry: "p", cause: null, mode: "start" }, [{ entry: "p", cause: "b" }]),
+        option("g", "先看操作指南", null, { to: "article", entry: "g" }, [{ entry: "p", cause: "b" }]),
+      ]),
+    );
+    expect(w.nodes.size).toBe(7);
+    expect(Object.fromEntries(w.starts)).toEqual({
+      p: { to: "problem", entry: "p", cause: null },
+      "p~a": { to: "problem", entry: "p", cause: "a" },
+      "p~b": { to: "problem", entry: "p", cause: "b" },
+      "p~c": { to: "problem", entry: "p", cause: "c" },
+      g: { to: "article", entry: "g" },
+      f: { to: "node", id: "flow/f/s1" },
+      triage: { to: "node", id: "triage" },
+    });
+    expect(Object.fromEntries(w.areaOf)).toEqual({ p: docker, g: docker });
+    expect([...w.problems.keys()]).toEqual(["p"]);
+    expect([...w.articles.keys()]).toEqual(["g"]);
+  });
+
+  it("asks the causes in the order given", () => {
+    const ids = (causeOrder: (p: Problem) => readonly Cause[]) => buildWizardGraph(graph, { causeOrder }).problems.get("p")?.causes.map((c) => c.id);
+    expect(ids((p) => [p.causes[0]!, p.causes[2]!, p.causes[1]!])).toEqual(["a", "c", "b"]);
+    expect(ids((p) => p.causes)).toEqual(["a", "b", "c"]);
+  });
+
   it("goes on from any cause to the ones not yet settled, in order", () => {
     expect(at(walk("p~c", "n"))).toBe("check a");
     expect(at(walk("p~c", "n", "n"))).toBe("check b");
@@ -80,10 +171,10 @@ describe("the engine on a tiny tree", () => {
 
   it("answers a check from the log first, whatever the start", () => {
     const evidence = [{ cause: "b", line: 7, text: "write failed: No space left on device" }];
-    const w = resolve(wizards, { start: "p~a", answers: [], evidence });
+    const w = resolve(wizards(), { start: "p~a", answers: [], evidence });
     expect(w.ok && at(w)).toBe("fix b");
     expect(w.ok && w.trail.map((t) => [t.fromLog?.line, t.answer.label])).toEqual([[7, "是"]]);
-    const after = resolve(wizards, { start: "p~a", answers: ["n"], evidence });
+    const after = resolve(wizards(), { start: "p~a", answers: ["n"], evidence });
     expect(after.ok && at(after)).toBe("check a");
   });
 });
