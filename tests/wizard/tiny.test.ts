@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import type { KnowledgeGraph } from "@/content/graph";
 import { buildWizardGraph, NONE_KEY, systemKey } from "@/wizard/build";
-import { resolve, type Walk } from "@/wizard/engine";
+import { causeKey, causesLeft, next, questionOf, resolve, wizardTitle, type Walk } from "@/wizard/engine";
 import type { Cause, Problem } from "@/content/schema";
 import type { Go, Scope, WizardGraph } from "@/wizard/model";
 import { validateWizardGraph } from "@/wizard/validate";
@@ -176,5 +176,87 @@ describe("the engine on a tiny tree", () => {
     expect(w.ok && w.trail.map((t) => [t.fromLog?.line, t.answer.label])).toEqual([[7, "是"]]);
     const after = resolve(wizards(), { start: "p~a", answers: ["n"], evidence });
     expect(after.ok && at(after)).toBe("check a");
+  });
+
+  it("keeps in the state only the evidence it accepted, quoted, and only for a problem it starts at", () => {
+    const line = { cause: "b", line: 7, text: "write  failed:\tNo space left on device" };
+    expect(walk("p").state).toEqual({ start: "p", answers: [] });
+    const accepted = resolve(wizards(), { start: "p", answers: [], evidence: [line] });
+    expect(accepted.ok && accepted.state).toEqual({ start: "p", answers: [], evidence: [{ cause: "b", line: 7, text: "write failed: No space left on device" }] });
+    const rejected = resolve(wizards(), { start: "p", answers: [], evidence: [{ cause: "a", line: 1, text: "No space left on device" }] });
+    expect(rejected.ok && rejected.state).toEqual({ start: "p", answers: [] });
+    // Reached from a menu, the problem was not the start: the log settles nothing.
+    const viaMenu = resolve(wizards(), { start: "triage", answers: ["docker", "p"], evidence: [line] });
+    expect(viaMenu.ok && [at(viaMenu), viaMenu.state]).toEqual(["check a", { start: "triage", answers: ["docker", "p"] }]);
+  });
+
+  it("offers each step's answers, and settles a cause by how the user answered", () => {
+    const keys = (w: Walk) => w.options.map((o) => `${o.key}:${o.label}`);
+    expect(keys(walk("p"))).toEqual(["y:是", "n:否", "u:不确定"]);
+    expect(keys(walk("p", "y"))).toEqual(["y:解决了", "n:没有解决，继续排查其他原因"]);
+    expect(keys(walk("p", "n", "n", "y"))).toEqual(["y:解决了", "n:没有解决"]);
+    const solved = walk("p", "y", "y");
+    expect([at(solved), solved.options]).toEqual(["solved", []]);
+    expect(solved.statuses.get(causeKey("p", "a"))).toEqual({ state: "solved", by: "check" });
+    const failed = walk("p", "y", "n");
+    expect(at(failed)).toBe("check b");
+    expect(failed.statuses.get(causeKey("p", "a"))).toEqual({ state: "fix-failed", by: "check" });
+    expect(walk("p", "u", "u").statuses.get(causeKey("p", "a"))).toEqual({ state: "unconfirmed", by: "check" });
+    expect(walk("f", "p~a").statuses.get(causeKey("p", "a"))).toEqual({ state: "confirmed", by: "flow" });
+    const unsolved = walk("p", "n", "n", "n");
+    expect(keys(unsolved)).toEqual(["s:整理信息交给技术支持"]);
+    expect(at(walk("p", "n", "n", "n", "s"))).toBe("support");
+    expect(walk("p", "n", "n", "n", "s").options).toEqual([]);
+    expect(keys(walk("g"))).toEqual(["n:没有解决我的问题"]);
+  });
+
+  it("counts the causes a path has not ruled out, failed or given up on", () => {
+    const p = wizards().problems.get("p")!;
+    expect(causesLeft(walk("p"), p)).toBe(3);
+    expect(causesLeft(walk("p", "y"), p)).toBe(3);
+    expect(causesLeft(walk("p", "y", "y"), p)).toBe(3);
+    expect(causesLeft(walk("p", "n"), p)).toBe(2);
+    expect(causesLeft(walk("p", "y", "n"), p)).toBe(2);
+    expect(causesLeft(walk("p", "u", "u", "n"), p)).toBe(1);
+  });
+
+  it("names each step's wizard and question", () => {
+    const named = (w: Walk) => [wizardTitle(w.position), questionOf(w.position)];
+    expect(named(walk("triage"))).toEqual(["引导式排查", "你遇到了什么问题？"]);
+    expect(named(walk("p"))).toEqual(["标题 p", "端口没有放行？"]);
+    expect(named(walk("p", "y"))).toEqual(["标题 p", "按「原因 a」的解决办法处理后，问题解决了吗？"]);
+    expect(named(walk("p", "y", "y"))).toEqual(["标题 p", "问题已解决"]);
+    expect(named(walk("p", "n", "n", "n"))).toEqual(["标题 p", "「标题 p」的原因都看过了"]);
+    expect(named(walk("g"))).toEqual(["标题 g", "「标题 g」解决你的问题了吗？"]);
+    expect(named(walk("p", "n", "n", "n", "s"))).toEqual(["整理给技术支持的信息", "整理给技术支持的信息"]);
+  });
+
+  it("keeps the scope the path is in and the entries it opened, each once", () => {
+    const docker = { by: "area", slug: "docker", label: "Docker 部署" };
+    expect(walk("triage").scope).toBeNull();
+    expect(walk("triage", "docker").scope).toEqual(docker);
+    expect(walk("triage", systemKey("general")).scope).toEqual({ by: "system", slug: "general", label: "通用" });
+    // Opening an entry moves to its area, also from a system's menu.
+    expect(walk("triage", systemKey("general"), "p").scope).toEqual(docker);
+    expect(walk("triage", systemKey("general"), "g").scope).toEqual(docker);
+    expect(walk("p").visited).toEqual(["p"]);
+    expect(walk("f", "s2", "g").visited).toEqual(["g"]);
+    expect(walk("f", "s2", "g", "n").scope).toEqual(docker);
+    expect(walk("f", "p~a", "n", "n").visited).toEqual(["p"]);
+  });
+
+  it("steps on with next(), and says how far a state is valid when it is not", () => {
+    const w = wizards();
+    expect(next(w, { start: "p", answers: ["n"] }, "y")).toEqual({ start: "p", answers: ["n", "y"] });
+    expect(next(w, { start: "p", answers: [] }, "s")).toBeNull();
+    expect(next(w, { start: "nowhere", answers: [] }, "y")).toBeNull();
+    expect(resolve(w, { start: "p", answers: ["y", "y", "y"] })).toEqual({ ok: false, reason: "past-the-end", validUpTo: { start: "p", answers: ["y", "y"] } });
+    expect(resolve(w, { start: "p", answers: ["n", "x", "y"] })).toEqual({ ok: false, reason: "unknown-answer", validUpTo: { start: "p", answers: ["n"] } });
+    expect(resolve(w, { start: "nowhere", answers: [] })).toEqual({ ok: false, reason: "unknown-start", validUpTo: null });
+    // Each step of the trail links back to the state that shows it.
+    expect(walk("p", "n", "u").trail.map((t) => [t.state?.answers, t.answer.key, t.fromLog])).toEqual([
+      [[], "n", null],
+      [["n"], "u", null],
+    ]);
   });
 });
