@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import type { KnowledgeGraph } from "@/content/graph";
 import { buildWizardGraph, NONE_KEY, systemKey } from "@/wizard/build";
+import { layoutFlow } from "@/wizard/diagram";
 import { causeKey, causesLeft, next, questionOf, resolve, wizardTitle, type Walk } from "@/wizard/engine";
 import type { Cause, Problem } from "@/content/schema";
 import type { Go, Scope, WizardGraph } from "@/wizard/model";
@@ -154,6 +155,51 @@ describe("the engine on a tiny tree", () => {
     expect(Object.fromEntries(w.areaOf)).toEqual({ p: docker, g: docker });
     expect([...w.problems.keys()]).toEqual(["p"]);
     expect([...w.articles.keys()]).toEqual(["g"]);
+  });
+
+  it("draws the flow in layers by distance from its first step, with the path taken and an exit for each way out", () => {
+    const inFlow = walk("f", "s2");
+    const current = inFlow.position.kind === "choice" ? inFlow.position.node : null;
+    const step = (id: string, label: string, lines: string[], x: number, y: number, visited: boolean, isCurrent: boolean) => ({ id, label, lines, kind: "step", x, y, height: lines.length * 18 + 20, visited, current: isCurrent });
+    const exit = (id: string, label: string, x: number, y: number, visited = false) => ({ id, label, lines: [label], kind: "exit", x, y, height: 38, visited, current: false });
+    const edge = (from: string, to: string, label: string, taken = false) => ({ from, to, label, taken });
+    // Three nodes side by side: 3 × (184 + 20) + 20 wide; rows 44 apart, each as tall as its tallest node.
+    const drawn = layoutFlow(wizards(), "f", inFlow.trail, current);
+    expect(drawn).toEqual({
+      nodes: [
+        step("flow/f/s1", "防火墙开着吗？", ["防火墙开着吗？"], 224, 22, true, false),
+        step("flow/f/s2", "看到 No space left on device 了吗？", ["看到 No space left on", "device 了吗？"], 20, 104, true, true),
+        exit("exit:p#a:confirm", "解决：原因 a", 224, 104),
+        exit("exit:p#a:ask-again", "检查：原因 a", 428, 104),
+        exit("exit:p#b:confirm", "解决：原因 b", 20, 204),
+        exit("exit:p#:start", "排查：标题 p", 224, 204),
+        exit("exit:g", "查看：标题 g", 428, 204),
+      ],
+      edges: [
+        edge("flow/f/s1", "exit:p#a:confirm", "开着"),
+        edge("flow/f/s1", "flow/f/s2", "关着", true),
+        edge("flow/f/s1", "exit:p#a:ask-again", "不确定"),
+        edge("flow/f/s2", "exit:p#b:confirm", "看到了"),
+        edge("flow/f/s2", "exit:p#:start", "没有"),
+        edge("flow/f/s2", "exit:g", "先看操作指南"),
+      ],
+      targets: new Map([
+        ["flow/f/s1→p~a", "exit:p#a:confirm"],
+        ["flow/f/s1→s2", "flow/f/s2"],
+        ["flow/f/s1→p~a.2", "exit:p#a:ask-again"],
+        ["flow/f/s2→p~b", "exit:p#b:confirm"],
+        ["flow/f/s2→p", "exit:p#:start"],
+        ["flow/f/s2→g", "exit:g"],
+      ]),
+      width: 632,
+      height: 264,
+    });
+    // Leaving the flow by an answer marks that exit as visited, and no step as current.
+    const left = layoutFlow(wizards(), "f", walk("f", "s2", "p").trail, null);
+    expect(left.nodes.filter((n) => n.visited).map((n) => n.id)).toEqual(["flow/f/s1", "flow/f/s2", "exit:p#:start"]);
+    expect(left.nodes.filter((n) => n.current)).toEqual([]);
+    expect(left.edges.filter((e) => e.taken).map((e) => e.label)).toEqual(["关着", "没有"]);
+    expect(layoutFlow(wizards(), "no-such-flow", [], null)).toEqual({ nodes: [], edges: [], targets: new Map(), width: 0, height: 0 });
   });
 
   it("asks the causes in the order given", () => {
