@@ -220,6 +220,8 @@ describe("the engine on a tiny tree", () => {
     const w = resolve(wizards(), { start: "p~a", answers: [], evidence });
     expect(w.ok && at(w)).toBe("fix b");
     expect(w.ok && w.trail.map((t) => [t.fromLog?.line, t.answer.label])).toEqual([[7, "是"]]);
+    expect(w.ok && w.trail[0]?.position).toMatchObject({ kind: "check", again: false, cause: { id: "b" } });
+    expect(w.ok && w.statuses.get(causeKey("p", "b"))).toEqual({ state: "confirmed", by: "log" });
     const after = resolve(wizards(), { start: "p~a", answers: ["n"], evidence });
     expect(after.ok && at(after)).toBe("check a");
   });
@@ -241,6 +243,8 @@ describe("the engine on a tiny tree", () => {
     expect(keys(walk("p"))).toEqual(["y:是", "n:否", "u:不确定"]);
     expect(keys(walk("p", "y"))).toEqual(["y:解决了", "n:没有解决，继续排查其他原因"]);
     expect(keys(walk("p", "n", "n", "y"))).toEqual(["y:解决了", "n:没有解决"]);
+    expect(walk("p", "y").statuses.get(causeKey("p", "a"))).toEqual({ state: "confirmed", by: "check" });
+    expect(walk("p", "n").statuses.get(causeKey("p", "a"))).toEqual({ state: "ruled-out", by: "check" });
     const solved = walk("p", "y", "y");
     expect([at(solved), solved.options]).toEqual(["solved", []]);
     expect(solved.statuses.get(causeKey("p", "a"))).toEqual({ state: "solved", by: "check" });

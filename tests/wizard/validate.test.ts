@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "@/content/schema";
 import type { Article, ChoiceNode, ChoiceOption, Go, Scope, Start, WizardGraph } from "@/wizard/model";
+import { resolve } from "@/wizard/engine";
 import { validateWizardGraph } from "@/wizard/validate";
 
 /** Hand-made wizard graphs, each broken in one known way; the real ones are checked in engine.test.ts. */
@@ -99,5 +100,19 @@ describe("validateWizardGraph", () => {
     // Two ways into one node are no cycle.
     const diamond = graph([node("triage", [option("a", { to: "node", id: "a" }), option("b", { to: "node", id: "b" })]), node("a", [option("c", { to: "node", id: "c" })]), node("b", [option("c", { to: "node", id: "c" })]), node("c", [toSupport])]);
     expect(validateWizardGraph(diamond)).toEqual([]);
+  });
+});
+
+describe("the engine on a graph the validator would reject", () => {
+  it("refuses a start or an answer that leads nowhere, instead of failing", () => {
+    const g = graph([node("triage", [option("n", { to: "node", id: "no-node" }), option("a", { to: "article", entry: "no-article" }), option("p", { to: "problem", entry: "no-problem", cause: null, mode: "start" })])], {
+      triage: { to: "node", id: "triage" },
+      lost: { to: "node", id: "lost" },
+      gone: { to: "article", entry: "gone" },
+      missing: { to: "problem", entry: "missing", cause: null },
+    });
+    for (const start of ["lost", "gone", "missing"]) expect(resolve(g, { start, answers: [] })).toEqual({ ok: false, reason: "unknown-start", validUpTo: null });
+    // An option whose target is missing keeps the walk where it was.
+    for (const key of ["n", "a", "p"]) expect(resolve(g, { start: "triage", answers: [key] })).toMatchObject({ ok: true, position: { kind: "choice", node: { id: "triage" } } });
   });
 });
