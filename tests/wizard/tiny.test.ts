@@ -310,3 +310,33 @@ describe("the engine on a tiny tree", () => {
     ]);
   });
 });
+
+describe("a system's menu", () => {
+  let mixed: TempContent;
+  let mixedGraph: KnowledgeGraph;
+  const entry = (id: string, system: string) =>
+    `---\nid: ${id}\nkind: problem\ntitle: 标题 ${id}\nsummary: 摘要。\nsystem: ${system}\narea: docker\nsignatures: ['${id} 服务启动失败：端口被占用']\nupstream: [S000-8]\nupdated: 2026-11-21\n---\n\n## 原因：原因 a {#a}\n\n### 检查\n\n问题 ${id}？\n\n### 解决\n\n处理。\n`;
+  const flow = (id: string, targets: string[]) =>
+    `---\nid: ${id}\ntitle: 流程 ${id}\nsummary: 摘要。\narea: docker\nupdated: 2026-11-21\n---\n\n## 哪一个？ {#s1}\n\n${targets.map((t) => `- [去 ${t}](/entry/${t})`).join("\n")}\n`;
+
+  beforeAll(async () => {
+    mixed = await tempContent();
+    await mixed.write("docker/q.md", entry("q", "general"));
+    await mixed.write("docker/r.md", entry("r", "gptlink"));
+    await writeFile(path.join(mixed.dir, "upstream.yml"), "documents:\n  - prefix: S000\n    slug: gptlink-faq\n    title: gptlink 常见问题\nproblems:\n  - id: S000-8\n    summary: 服务器错误\n");
+    await mixed.writeRoot("wizards/both.md", flow("both", ["q", "r"]));
+    await mixed.writeRoot("wizards/only-r.md", flow("only-r", ["r"]));
+    const built = await buildContent(mixed.dir);
+    if (!built.graph) throw new Error(built.files.flatMap((f) => f.messages.map(String)).join("\n"));
+    mixedGraph = built.graph;
+  });
+  afterAll(async () => mixed.remove());
+
+  it("offers the flows whose every entry is in that system, the area's menu all of them", () => {
+    const w = buildWizardGraph(mixedGraph);
+    const keys = (id: string) => w.nodes.get(id)?.options.map((o) => o.key);
+    expect(keys("system/gptlink")).toEqual(["only-r", "r", NONE_KEY]);
+    expect(keys("system/general")).toEqual(["q", NONE_KEY]);
+    expect(keys("area/docker")).toEqual(["both", "only-r", "q", "r", NONE_KEY]);
+  });
+});
