@@ -25,6 +25,13 @@ describe("pickCause", () => {
     expect(pickCause([terms("b"), terms("a")], new Map([...close, ["a", 2.51]]), 5)).toBe(1);
     // The second best is remembered also when it comes after the best.
     expect(pickCause([terms("a"), terms("b")], close, 5)).toBe(-1);
+    // ... and a weaker third cause does not replace it.
+    const three = new Map([
+      ["a", 5],
+      ["b", 4.5],
+      ["c", 1],
+    ]);
+    expect(pickCause([terms("a"), terms("b"), terms("c")], three, 10)).toBe(-1);
   });
 
   it("picks none when even the best answers less than 30% of the line", () => {
