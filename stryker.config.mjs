@@ -20,7 +20,9 @@ const config = {
   // Only the tests that ran through a mutated line run for it.
   coverageAnalysis: "perTest",
   // Mutants in code that runs once at import (constant tables) would need every test re-run for
-  // each of them; they are counted as ignored instead.
+  // each of them; they are counted as ignored instead. The other mutants are switched on only once
+  // a test file has loaded (in a beforeAll), so what a file computes while loading (at its top
+  // level, in a describe body or its own beforeAll) never sees one: a test must compute what it checks.
   ignoreStatic: true,
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   // MUTATION_ALL_KILLERS=1 runs every covering test of a mutant, not just up to the first that

@@ -41,6 +41,23 @@ describe("log evidence", () => {
     expect([...accepted.values()]).toEqual([{ cause: id, line: 2, text: 'x {"errcode":42001} y' }]);
   });
 
+  it("never lets a blank signature settle a cause, and quotes at most five causes", () => {
+    const base = tokens.causes[0]!;
+    const madeUp = (signatures: string[][]): Problem => ({ ...tokens, id: "made-up", causes: signatures.map((sigs, i) => ({ ...base, id: `c${i}`, signatures: sigs })) });
+    expect(logEvidence(madeUp([[" \t "], ["oops"]]), [{ line: 1, text: "any line at all" }])).toEqual([]);
+    const six = logEvidence(madeUp([["boom"], ["boom"], ["boom"], ["boom"], ["boom"], ["boom"]]), [{ line: 2, text: "BOOM" }]);
+    expect(six.map((e) => e.cause)).toEqual(["c0", "c1", "c2", "c3", "c4"]);
+  });
+
+  it("skips lines of only whitespace but counts them", () => {
+    expect(pasteLines("first\n \t \nthird\r\nfourth\rfifth")).toEqual([
+      { line: 1, text: "first" },
+      { line: 3, text: "third" },
+      { line: 4, text: "fourth" },
+      { line: 5, text: "fifth" },
+    ]);
+  });
+
   it("numbers the lines of a long paste within what the search keeps", () => {
     const paste = `${"noise line\n".repeat(5000)}"errcode":42001`;
     const lines = pasteLines(paste);
@@ -52,6 +69,7 @@ describe("log evidence", () => {
 describe("startFromHit", () => {
   it("opens a question or guide as its final step, a problem at the hit's cause with the settling lines", () => {
     expect(startFromHit(graph, { id: "codo-mfa-phone-lost" }, [])).toEqual({ start: "codo-mfa-phone-lost", answers: [] });
+    expect(startFromHit(graph, { id: "no-such-entry" }, [])).toEqual({ start: "no-such-entry", answers: [] });
     const tables = problem("gptlink-tables-not-created");
     const line = "ERROR: SQLSTATE[42S02]: Base table or view not found: 1146";
     expect(startFromHit(graph, { id: tables.id }, [{ line: 3, text: line }])).toEqual({

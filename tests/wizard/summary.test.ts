@@ -20,11 +20,16 @@ const walkTo = (start: string, answers: string[]): Walk => {
 };
 
 describe("the summary for support", () => {
-  // 不确定 twice on the first cause, then 否, 否, then on to support.
-  const walk = walkTo("gptlink-docker-server-error", ["u", "u", "n", "n", "s"]);
-  const summary = summarize(graph, walk, absolute(wizardUrl(walk.state)), absolute);
+  // 不确定 twice on the first cause, then 否, 否, then on to support. Built inside each test, not
+  // once for the file: mutation testing switches a mutant on only while tests run, so a value
+  // computed while the file loads would never see it.
+  const supportSummary = () => {
+    const walk = walkTo("gptlink-docker-server-error", ["u", "u", "n", "n", "s"]);
+    return summarize(graph, walk, absolute(wizardUrl(walk.state)), absolute);
+  };
 
   it("links everything absolutely, with entry and cause titles", () => {
+    const summary = supportSummary();
     expect(summary.url).toBe("https://kb.example.com/wizard/gptlink-docker-server-error/u/u/n/n/s");
     expect(summary.entries).toEqual([{ title: "gptlink 用 Docker 部署后，页面提示「服务器错误」", url: "https://kb.example.com/entry/gptlink-docker-server-error" }]);
     expect(summary.causes.map((c) => [c.title, c.verdict])).toEqual([
@@ -37,10 +42,12 @@ describe("the summary for support", () => {
   });
 
   it("records every answer given, but not the steps that only led on to support", () => {
+    const summary = supportSummary();
     expect(summary.answers.map((a) => a.answer)).toEqual(["不确定", "还是确定不了，先看其他原因", "否", "否"]);
   });
 
   it("holds none of the secrets of a log pasted into the notes, the output and the evidence", () => {
+    const summary = supportSummary();
     const user = { notes: SECRET_LOG, output: SECRET_LOG };
     const outputs = [summaryAsText(summary, user), summaryAsMarkdown(summary, user)];
     // Evidence as a hand-made URL may claim it: unmasked, on the line that carries the cause's signature.
@@ -56,6 +63,7 @@ describe("the summary for support", () => {
   });
 
   it("adds the user's notes and output, masked, in both formats", () => {
+    const summary = supportSummary();
     const user = { notes: "升级后开始", output: "SMTP_PASS=hunter2secret\n```\nERROR x" };
     const text = summaryAsText(summary, user);
     const markdown = summaryAsMarkdown(summary, user);
@@ -78,6 +86,36 @@ describe("the summary for support", () => {
     const out = summaryAsText(summarize(graph, logged, "u", absolute));
     expect(out).toContain("—— 是（日志第 4 行：SQLSTATE[42S02]: Base table or view not found: 1146）");
   });
+
+  it("leaves out the 都不是 step, which only led on to support", () => {
+    const summary = summarize(graph, walkTo("triage", ["codo", "x.none", "s"]), "u", absolute);
+    expect(summary.answers.map((a) => a.answer)).toEqual(["CODO", "都不是"]);
+    expect(summary.answers.every((a) => a.fromLog === null)).toBe(true);
+  });
+
+  it("lists as related only the relatives not already on the path, and each system's diagnostics once", () => {
+    const gptlink = graph.taxonomy.systems.find((s) => s.slug === "gptlink")!;
+    const summary = summarize(graph, { trail: [], statuses: new Map(), visited: ["gptlink-docker-server-error", "gptlink-service-logs"] }, "u", absolute);
+    expect(summary.related.map((r) => r.url)).toEqual(["https://kb.example.com/entry/gptlink-tables-not-created", "https://kb.example.com/entry/codo-docker-mysql-redis-unreachable"]);
+    expect(summary.related[0]?.title).toBe(graph.byId.get("gptlink-tables-not-created")?.title);
+    // Only the problem has causes; none of them was looked at on this (hand-made) path.
+    expect(summary.causes.map((c) => [c.problem, c.verdict])).toEqual([
+      ["gptlink-docker-server-error", "open"],
+      ["gptlink-docker-server-error", "open"],
+      ["gptlink-docker-server-error", "open"],
+    ]);
+    expect(summary.diagnostics).toEqual(gptlink.diagnostics);
+  });
+
+  it("falls back to the general diagnostics, and to the id as a title, when the path knows no entry", () => {
+    const general = graph.taxonomy.systems.find((s) => s.slug === "general")!;
+    const summary = summarize(graph, { trail: [], statuses: new Map(), visited: ["no-such-entry"] }, "u", absolute);
+    expect(summary.entries).toEqual([{ title: "no-such-entry", url: "https://kb.example.com/entry/no-such-entry" }]);
+    expect(summary.causes).toEqual([]);
+    expect(summary.related).toEqual([]);
+    expect(summary.diagnostics).toEqual(general.diagnostics);
+    expect(general.diagnostics.length).toBeGreaterThan(0);
+  });
 });
 
 describe("searchPrefill", () => {
@@ -85,5 +123,18 @@ describe("searchPrefill", () => {
     expect(searchPrefill(walkTo("triage", ["codo", "x.none"]))).toBe("CODO");
     expect(searchPrefill(walkTo("triage", ["codo", "codo-mfa-phone-lost", "n"]))).toBe("装谷歌验证器的手机丢了，CODO 登录不了怎么办？");
     expect(searchPrefill(walkTo("docker-server-error", ["log-db-error", "tables-missing"]))).toBe("在运行 没有连接类的报错");
+  });
+
+  it("names the problems diagnosed, at most three things in all, else nothing", () => {
+    const p = graph.byId.get("gptlink-docker-server-error")!;
+    expect(searchPrefill(walkTo(p.id, ["n", "n", "n"]))).toBe(p.title);
+    const fix = walkTo("docker-server-error", ["log-db-error", "compose-first-run", "docker-app-cannot-reach-mysql-redis~db-not-ready"]);
+    expect(searchPrefill(fix)).toBe(`${graph.byId.get("docker-app-cannot-reach-mysql-redis")!.title} ${fix.trail[0]!.answer.label} ${fix.trail[1]!.answer.label}`);
+    expect(searchPrefill(walkTo("triage", []))).toBe("");
+  });
+
+  it("cuts a long prefill to 120 characters", () => {
+    const label = "很长的范围名".repeat(30);
+    expect(searchPrefill({ trail: [], position: { kind: "support" }, scope: { by: "area", slug: "long", label } })).toBe(label.slice(0, 120));
   });
 });
