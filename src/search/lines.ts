@@ -26,7 +26,10 @@ function lineSalience(line: string): number {
 export function boundQuery(query: string, maxBytes: number): { text: string; truncated: boolean } {
   const bytes = new TextEncoder().encode(query);
   if (bytes.byteLength <= maxBytes) return { text: query, truncated: false };
-  const tail = new TextDecoder().decode(bytes.subarray(bytes.byteLength - maxBytes));
+  const start = bytes.byteLength - maxBytes;
+  const tail = new TextDecoder().decode(bytes.subarray(start));
+  // A cut right after a line break keeps whole lines only: nothing to drop.
+  if (bytes[start - 1] === 0x0a) return { text: tail, truncated: true };
   const firstBreak = tail.indexOf("\n");
   // Drop the first, cut-off line (and the replacement character a split UTF-8 sequence leaves).
   const text = firstBreak >= 0 && firstBreak < tail.length - 1 ? tail.slice(firstBreak + 1) : tail.replace(/^\uFFFD+/, "");

@@ -11,6 +11,11 @@ describe("boundQuery", () => {
     expect(boundQuery("aaaa\nbb\ncc", 6)).toEqual({ text: "bb\ncc", truncated: true });
   });
 
+  it("keeps the first line whole when the cut falls right after a line break", () => {
+    expect(boundQuery("aaaa\nbb\ncc", 5)).toEqual({ text: "bb\ncc", truncated: true });
+    expect(boundQuery("x\n错误 502\nok", 13)).toEqual({ text: "错误 502\nok", truncated: true });
+  });
+
   it("keeps the cut-off tail of a single line, without the half of a character the cut split", () => {
     // 3 bytes per Han character: the last 7 bytes start one byte into 二.
     expect(boundQuery("一二三四", 7)).toEqual({ text: "三四", truncated: true });
