@@ -108,7 +108,8 @@ interface Ranking {
   readonly units: readonly QueryUnit[];
   readonly truncated: boolean;
   /** The paste read as one text: its context and each entry's coverage of it. */
-  readonly whole: { readonly context: UnitContext; readonly rel: ReadonlyMap<number, number> };
+  readonly whole: { readonly context: UnitContext; readonly rel: ReadonlyMap<number, number> };  /** The most specific neighbouring problem any line prints (neighbours.ts). */
+  readonly neighbour: NeighbourHit | null;
 }
 
 export interface Searcher {
@@ -416,7 +417,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     for (const [doc, e] of best) if (e.score < SEARCH_CONFIG.suggestionThreshold) best.delete(doc);
     const ordered = [...best.values()].sort((a, b) => b.score - a.score);
     const wholeContext = multi ? (wholeEvidence[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerPaste).context) : (ordered[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerLine).context);
-    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel } };
+    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel }, neighbour: neighbours.recognise(units, keepNumbers) };
   }
 
   return {
@@ -426,8 +427,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const { ordered } = ranking;
       const top = ordered[0];
       const doc = top ? data.docs[top.doc] : undefined;
-      const neighbour = neighbours.recognise(ranking.units, keepNumbers);
-      return top && doc ? { id: doc.id, features: featuresOf(top, ranking), neighbour: !outweighs(top, neighbour) } : null;
+      return top && doc ? { id: doc.id, features: featuresOf(top, ranking), neighbour: !outweighs(top, ranking.neighbour) } : null;
     },
     search(query, options = {}) {
       const response = decide(query, options);
@@ -457,7 +457,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
 
   function decide(query: string, options: SearchOptions): SearchResponse {
     const ranking = rankAll(query);
-    const { multi, units, truncated } = ranking;
+    const { multi, units, truncated, neighbour } = ranking;
     const docOf = (e: Evidence) => data.docs[e.doc] as DocMeta;
     const facets = facetCounts(ranking.ordered.map(docOf));
     const filter = options.filter ?? {};
@@ -471,7 +471,6 @@ export function createSearcher(data: SearchIndexData): Searcher {
       if (p === undefined) judged.set(e, (p = probability(model, featuresOf(e, ranking))));
       return p;
     };
-    const neighbour = neighbours.recognise(units, keepNumbers);
     // In a log, each line's own best match is judged too, not only the paste's first.
     const answerDocs = new Set<number>();
     const top = ordered[0];
