@@ -12,6 +12,7 @@ import { normalizePattern } from "./signatures";
 import { sentences } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { termList } from "./tokenize";
+import { causeTerms, nameTerms, nameTexts } from "./entry-terms";
 import { packPostings, packVocabulary } from "./packing";
 
 /**
@@ -67,10 +68,21 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     .filter((signature) => signature.pattern || informative(signature.norm));
 
   const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const idOf = new Map(sorted.map(([term], i) => [term, i]));
+  const known = (term: string) => idOf.has(term);
+  const ids = (list: readonly string[]) => list.map((term) => idOf.get(term) ?? -1);
+  const signaturesOf = (doc: number) => signatures.filter((sig) => sig.doc === doc);
   return {
     format: 4,
     version: graph.version,
-    docs,
+    docs: docs.map((doc, i) => {
+      const own = signaturesOf(i);
+      return {
+        ...doc,
+        causes: doc.causes.map((cause, c) => ({ ...cause, terms: ids(causeTerms(cause, own.filter((sig) => sig.cause === c), mask.keepNumbers, known)) })),
+        names: nameTexts(doc, own).map((text) => ids(nameTerms(text, mask.keepNumbers, known))),
+      };
+    }),
     labels: Object.fromEntries(
       graph.entries.flatMap((e) => [
         [`area:${e.area}`, getArea(graph, e.area)?.label ?? e.area],
@@ -142,18 +154,23 @@ function fieldsOf(entry: Entry): Fields<string> {
 }
 
 /**
+ * The index as the browser's search palette loads it: without what only the server's pages show
+ * (the summary sentences quoted as snippets, the neighbours' hints), which would take a twelfth
+ * of the download, nor the stored term sets of names and causes, which the browser derives on
+ * first use (entry-terms.ts). Ranking, confidence and the neighbours' recognition are the same.
+ */
+export function forBrowser(data: SearchIndexData): SearchIndexData {
+  return {
+    ...data,
+    docs: data.docs.map(({ names: _names, ...doc }) => ({ ...doc, summary: [], causes: doc.causes.map(({ terms: _terms, ...cause }) => cause) })),
+    neighbours: data.neighbours.map((n) => ({ ...n, hint: "" })),
+  };
+}
+
+/**
  * An entry's terms for one field. Signatures and aliases also carry the error families they
  * belong to, line by line, so a query in another stack's words for the same failure meets them.
  */
-/**
- * The index as the browser's search palette loads it: without what only the server's pages show
- * (the summary sentences quoted as snippets, the neighbours' hints), which would take a twelfth
- * of the download. Ranking, confidence and the neighbours' recognition are the same.
- */
-export function forBrowser(data: SearchIndexData): SearchIndexData {
-  return { ...data, docs: data.docs.map((doc) => ({ ...doc, summary: [] })), neighbours: data.neighbours.map((n) => ({ ...n, hint: "" })) };
-}
-
 function indexTerms(text: string, field: FieldName, mask: { keepNumbers: Set<string>; bigrams: boolean }): string[] {
   const folded = fold(text);
   const families = field === "signatures" || field === "aliases" ? folded.split("\n").flatMap((line) => familyTerms(detectFamilies(line))) : [];

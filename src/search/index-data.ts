@@ -13,6 +13,8 @@ export interface CauseMeta {
   readonly title: string;
   /** The check question: with the title, the words that decide which cause a query points at (besides its signatures). */
   readonly question: string;
+  /** Its words (entry-terms.ts) as vocabulary ids; the server's copy only. */
+  readonly terms?: readonly number[];
 }
 
 export interface DocMeta {
@@ -25,6 +27,8 @@ export interface DocMeta {
   /** The summary cut into sentences short enough to quote in a result. */
   readonly summary: readonly string[];
   readonly aliases: readonly string[];
+  /** Each of its own names (entry-terms.ts) as vocabulary ids; the server's copy only. */
+  readonly names?: readonly (readonly number[])[];
 }
 
 export interface SignatureRecord {

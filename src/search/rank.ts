@@ -17,6 +17,8 @@ import { bestSnippet, quotable, type Quotable } from "./snippets";
 import { NeighbourIndex, type NeighbourHit } from "./neighbours";
 import { conceptTerms } from "./synonyms";
 import { stem, terms } from "./tokenize";
+import { kthLargest, topScored } from "./top";
+import { causeTerms, nameTerms, nameTexts } from "./entry-terms";
 
 /**
  * Search, pure and shared by the server (API, /search page, CLI) and the browser (palette). The
@@ -38,8 +40,6 @@ export interface SearchHit {
   readonly cause?: string;
   readonly causeTitle?: string;
   readonly score: number;
-  /** Estimated probability that this is the right entry (0–1), for answers and suggestions alike. */
-  readonly confidence: number;
   /** 1-based line of a multi-line query that produced this hit. */
   readonly line?: number;
   readonly lineText?: string;
@@ -146,17 +146,18 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const postings = index.postingsOf(term);
     return postings ? postingsContain(postings, doc) : false;
   };
-  // Each cause's own terms, derived once on first use.
-  const causeTerms = new Map<string, ReadonlySet<string>>();
+  const known = (term: string) => termIndex.has(term);
+  const fromIds = (ids: readonly number[]) => new Set(ids.map((id) => vocabulary[id] ?? ""));
+  // Each cause's own terms: stored in the server's index, derived once on first use in the browser's.
+  const causeTermSets = new Map<string, ReadonlySet<string>>();
   const termsOfCause = (doc: number, cause: number): ReadonlySet<string> => {
     const key = `${doc}:${cause}`;
-    let set = causeTerms.get(key);
+    let set = causeTermSets.get(key);
     if (!set) {
       const meta = data.docs[doc]?.causes[cause];
-      const own = (signaturesOf.get(doc) ?? []).filter((sig) => sig.cause === cause).map((sig) => sig.text);
-      const text = fold([meta?.title, meta?.question, ...own].join("\n"));
-      set = new Set([...terms(text, { keepNumbers }).all, ...conceptTerms(text)]);
-      causeTerms.set(key, set);
+      const own = (signaturesOf.get(doc) ?? []).filter((sig) => sig.cause === cause);
+      set = !meta ? new Set() : meta.terms ? fromIds(meta.terms) : new Set(causeTerms(meta, own, keepNumbers, known));
+      causeTermSets.set(key, set);
     }
     return set;
   };
@@ -176,7 +177,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
   }
   // Typos in an entry's own names: its title, aliases and signatures.
   const fuzzyNames = new FuzzyIndex(
-    data.docs.map((doc, i) => [doc.title, ...doc.aliases, ...(signaturesOf.get(i) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)].map(fold)),
+    data.docs.map((doc, i) => nameTexts(doc, signaturesOf.get(i) ?? []).map(fold)),
   );
   // Spelling suggestions come from the Latin words the knowledge base writes (titles, aliases,
   // causes, error texts), indexed on first need: the index's own terms are stems ("configur"),
@@ -191,6 +192,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return spelling;
   };
   const scratch = new Float64Array(docCount);
+  const flagged = new Uint8Array(docCount);
 
   function contextOf(unit: QueryUnit, maxTerms: number): { context: UnitContext; folded: string; masked: string } {
     const folded = fold(unit.text);
@@ -273,17 +275,26 @@ export function createSearcher(data: SearchIndexData): Searcher {
     // without a lookup each (a large corpus touches thousands per line).
     // Nor is one kept that cannot reach the line's best few: with more than enough candidates,
     // the bar is the score of the last of those by words alone (bonuses only raise it).
-    const extra = new Set([...signatureOf.keys(), ...fuzzyBonus.keys()]);
+    // They are flagged in a per-searcher array (left cleared) rather than a Set: the loop below
+    // asks once per touched entry, thousands of times per line.
+    const extra = [...new Set([...signatureOf.keys(), ...fuzzyBonus.keys()])];
+    for (const doc of extra) flagged[doc] = 1;
     const { docs, rel } = scores;
     const keep = SEARCH_CONFIG.maxLimit;
-    const bar = docs.length > keep * 4 ? Math.max(floor, salience * (rel.slice().sort()[docs.length - keep] ?? 0)) : floor;
+    const bar = docs.length > keep * 4 ? Math.max(floor, salience * kthLargest(rel, keep)) : floor;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] ?? 0;
       const r = rel[i] ?? 0;
-      if (extra.delete(doc)) consider(doc, r);
-      else if (salience * r >= bar) found.push({ doc, score: salience * r, rel: r, signature: null, context });
+      if (flagged[doc] === 1) {
+        flagged[doc] = 0;
+        consider(doc, r);
+      } else if (salience * r >= bar) found.push({ doc, score: salience * r, rel: r, signature: null, context });
     }
-    for (const doc of extra) consider(doc, 0);
+    for (const doc of extra) {
+      if (flagged[doc] === 0) continue;
+      flagged[doc] = 0;
+      consider(doc, 0);
+    }
     return topScored(found, keep);
   }
 
@@ -302,15 +313,15 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
   }
 
-  // Each entry's own names (title, aliases, signatures) as term sets, derived once on first use.
+  // Each entry's own names (title, aliases, signatures) as term sets: stored in the server's
+  // index, derived once on first use in the browser's.
   const namesOf = new Map<number, readonly ReadonlySet<string>[]>();
   /** The largest share (by idf) of one of the entry's own names that the query contains. */
   function aliasCover(doc: number, context: UnitContext): number {
     let names = namesOf.get(doc);
     if (!names) {
       const meta = data.docs[doc];
-      const texts = [meta?.title ?? "", ...(meta?.aliases ?? []), ...(signaturesOf.get(doc) ?? []).filter((sig) => sig.cause < 0).map((sig) => sig.text)];
-      names = texts.map((t) => new Set(terms(fold(t), { keepNumbers }).all.filter((term) => termIdf(term) !== null)));
+      names = !meta ? [] : meta.names ? meta.names.map(fromIds) : nameTexts(meta, signaturesOf.get(doc) ?? []).map((text) => new Set(nameTerms(text, keepNumbers, known)));
       namesOf.set(doc, names);
     }
     let best = 0;
@@ -338,7 +349,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     );
   }
 
-  function toHit(e: Evidence, confidence: number): SearchHit {
+  function toHit(e: Evidence): SearchHit {
     const doc = data.docs[e.doc];
     if (!doc) throw new Error(`search index has no document ${e.doc}`);
     const index = causeOf(e);
@@ -357,7 +368,6 @@ export function createSearcher(data: SearchIndexData): Searcher {
       systemLabel: data.labels[`system:${doc.system}`] ?? doc.system,
       ...(cause ? { cause: cause.id, causeTitle: cause.title } : {}),
       score: Math.round(e.score * 1000) / 1000,
-      confidence: Math.round(confidence * 1000) / 1000,
       ...(unit.line !== undefined ? { line: unit.line, lineText: maskSecrets(unit.text).slice(0, 200) } : {}),
       matched: [...(e.signature ? [e.signature.record.text] : []), ...matched].slice(0, 12),
       ...(e.signature ? { signature: e.signature.record.text } : {}),
@@ -464,21 +474,14 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const ordered = ranking.ordered.filter((e) => matchesFilter(docOf(e), filter));
     const lineTops = ranking.lineTops.filter((e) => matchesFilter(docOf(e), filter));
     const model = data.confidence;
-    // Only the few candidates that can be shown are judged: a large corpus ranks thousands.
-    const judged = new Map<Evidence, number>();
-    const confidenceOf = (e: Evidence): number => {
-      let p = judged.get(e);
-      if (p === undefined) judged.set(e, (p = probability(model, featuresOf(e, ranking))));
-      return p;
-    };
-    // In a log, each line's own best match is judged too, not only the paste's first.
+    // Only the candidates that can be answers are judged (a large corpus ranks thousands): the
+    // first, and in a log each line's own best match.
+    const answerable = (e: Evidence) => outweighs(e, neighbour) && probability(model, featuresOf(e, ranking)) >= model.threshold;
     const answerDocs = new Set<number>();
     const top = ordered[0];
-    if (top && outweighs(top, neighbour) && confidenceOf(top) >= model.threshold) answerDocs.add(top.doc);
+    if (top && answerable(top)) answerDocs.add(top.doc);
     if (multi) {
-      for (const e of lineTops) {
-        if (outweighs(e, neighbour) && probability(model, featuresOf(e, ranking)) >= model.threshold) answerDocs.add(e.doc);
-      }
+      for (const e of lineTops) if (answerable(e)) answerDocs.add(e.doc);
     }
     const limit = clampLimit(options.limit);
     const topScore = top?.score ?? 0;
@@ -494,8 +497,8 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const response: SearchResponse = {
       query,
       confident: results.length > 0,
-      results: results.map((e) => toHit(e, confidenceOf(e))),
-      suggestions: suggestions.map((e) => toHit(e, confidenceOf(e))),
+      results: results.map(toHit),
+      suggestions: suggestions.map(toHit),
       truncated,
       lines: units.filter((u) => u.line !== undefined).length || 1,
       facets,
@@ -526,19 +529,6 @@ function unknownWeight(term: string, words: ReadonlySet<string>, unknownIdf: num
   // An API field or function name (mentioned_mobile_list, getphonenumber) the index has never seen.
   if (/^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/.test(term) || /^[a-z]{12,}$/.test(term)) return 2 * unknownIdf;
   return words.has(term) ? unknownIdf : 0;
-}
-
-/**
- * The `k` best-scored, best first. A line of a large corpus scores thousands of entries: the cut
- * is found with a native numeric sort of the scores alone, and only what passes it is sorted.
- */
-export function topScored<T extends { readonly score: number }>(items: readonly T[], k: number): T[] {
-  if (items.length > k * 4) {
-    const scores = Float64Array.from(items, (item) => item.score).sort();
-    const cut = scores[scores.length - k] ?? -Infinity;
-    items = items.filter((item) => item.score >= cut);
-  }
-  return [...items].sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 export function clampLimit(limit: number | undefined): number {

@@ -14,15 +14,20 @@ const browser = createSearcher(JSON.parse(JSON.stringify(forBrowser(full))));
 const queries = parseEvalFile(readFileSync("tests/evals/real-dev.jsonl", "utf8")).map((c) => c.q);
 
 describe("the index the browser loads", () => {
-  it("is smaller: no quoted summaries, no neighbour hints", () => {
-    expect(JSON.stringify(forBrowser(full)).length).toBeLessThan(JSON.stringify(full).length);
-    expect(forBrowser(full).neighbours.every((n) => n.hint === "")).toBe(true);
+  it("is smaller: no quoted summaries, no neighbour hints, no stored term sets", () => {
+    const small = forBrowser(full);
+    expect(JSON.stringify(small).length).toBeLessThan(JSON.stringify(full).length);
+    expect(small.neighbours.every((n) => n.hint === "")).toBe(true);
+    expect(small.docs.some((d) => "names" in d || d.causes.some((c) => "terms" in c))).toBe(false);
+    expect(full.docs.every((d) => d.names !== undefined && d.causes.every((c) => c.terms !== undefined))).toBe(true);
   });
 
-  it("answers every real query as the server does (same answers, suggestions and neighbour)", () => {
+  // The server reads the names' and causes' term sets from the index, the browser derives them:
+  // the same answers, causes and confidence show they are the same sets.
+  it("answers every real query as the server does (same answers, causes, suggestions and neighbour)", () => {
     const shape = (s: typeof server, q: string) => {
       const r = s.search(q);
-      return { confident: r.confident, results: r.results.map((h) => [h.id, h.cause, h.confidence]), suggestions: r.suggestions.map((h) => h.id), neighbour: r.neighbour?.id };
+      return { confident: r.confident, results: r.results.map((h) => [h.id, h.cause, h.score]), suggestions: r.suggestions.map((h) => [h.id, h.cause]), neighbour: r.neighbour?.id };
     };
     for (const q of queries) expect(shape(browser, q), q.slice(0, 60)).toEqual(shape(server, q));
   });

@@ -28,6 +28,21 @@ describe("FuzzyIndex", () => {
     expect(index.search("完全无关的内容", 5)).toEqual([]);
   });
 
+  it("among more records sharing as many grams than it reads, reads those sharing most, then the first", () => {
+    const tied = Array.from({ length: 300 }, (_, i) => [`timeout error ${i}`]);
+    // The record sharing one gram more than the rest comes first whatever its place.
+    tied[250] = ["timeout eror"];
+    const hits = new FuzzyIndex(tied).search("timeout eror", 4).map((h) => h.index);
+    expect(hits).toHaveLength(4);
+    expect(hits[0]).toBe(250);
+    expect(hits.slice(1).every((index) => index < 20)).toBe(true);
+  });
+
+  it("judges a record by its texts that share grams with the query, wherever they are", () => {
+    const noisy = new FuzzyIndex([["完全无关的中文", "another unrelated line", "connection refused", "更多无关的文字"], ["nothing alike here"]]);
+    expect(noisy.search("conection refused", 5).map((h) => h.index)).toEqual([0]);
+  });
+
   it("keeps to the limit", () => {
     const many = new FuzzyIndex(Array.from({ length: 5 }, (_, i) => [`timeout error ${i}`]));
     expect(many.search("timeout eror", 2)).toHaveLength(2);

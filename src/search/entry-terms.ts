@@ -1,0 +1,25 @@
+import type { CauseMeta, DocMeta, SignatureRecord } from "./index-data";
+import { fold } from "./normalize";
+import { conceptTerms } from "./synonyms";
+import { terms } from "./tokenize";
+
+/**
+ * The term sets confidence and cause-picking compare a query with: each of an entry's own names
+ * (title, aliases, the entry's signatures) and each cause's words (title, check question, its
+ * signatures). Only terms the index knows are kept, so a set can be stored as vocabulary ids.
+ * The index build stores them for the server (a 10,000-entry corpus would otherwise tokenise
+ * them on a query's first touch of each entry); the searcher derives them the same way, on first
+ * use, where the browser's smaller copy leaves them out.
+ */
+export function nameTexts(doc: DocMeta, signatures: readonly SignatureRecord[]): string[] {
+  return [doc.title, ...doc.aliases, ...signatures.filter((sig) => sig.cause < 0).map((sig) => sig.text)];
+}
+
+export function nameTerms(text: string, keepNumbers: ReadonlySet<string>, known: (term: string) => boolean): string[] {
+  return terms(fold(text), { keepNumbers }).all.filter(known);
+}
+
+export function causeTerms(cause: CauseMeta, own: readonly SignatureRecord[], keepNumbers: ReadonlySet<string>, known: (term: string) => boolean): string[] {
+  const text = fold([cause.title, cause.question, ...own.map((sig) => sig.text)].join("\n"));
+  return [...new Set([...terms(text, { keepNumbers }).all, ...conceptTerms(text)])].filter(known);
+}
