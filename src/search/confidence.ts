@@ -37,6 +37,25 @@ export interface ConfidenceModel {
   readonly threshold: number;
 }
 
+/**
+ * `aliasCover`: the largest share (by idf) of one of an entry's own names that the query asks
+ * for, so that a short query naming the entry is as sure as a long one.
+ */
+export function nameCover(names: readonly ReadonlySet<string>[], asked: ReadonlyMap<string, number>, termIdf: (term: string) => number | null): number {
+  let best = 0;
+  for (const name of names) {
+    let all = 0;
+    let found = 0;
+    for (const term of name) {
+      const w = termIdf(term) ?? 0;
+      all += w;
+      if (asked.has(term)) found += w;
+    }
+    if (all > 0) best = Math.max(best, found / all);
+  }
+  return best;
+}
+
 export function probability(model: ConfidenceModel, x: FeatureVector): number {
   let z = model.bias;
   model.features.forEach((name, i) => {

@@ -1,24 +1,23 @@
 import { displaySignature } from "@/content/signature-pattern";
 import { entryUrl } from "@/urls";
-import { bm25, idf, postingsContain, type Postings } from "./bm25";
-import { unpackPostings, unpackVocabulary } from "./packing";
+import { bm25 } from "./bm25";
 import { pickCause } from "./causes";
-import { probability, type FeatureVector } from "./confidence";
+import { nameCover, probability, type FeatureVector } from "./confidence";
+import { createCorpus } from "./corpus";
 import { SEARCH_CONFIG } from "./config";
 import { detectFamilies, explain, familyTerms, type FamilyHit } from "./families";
 import { facetCounts, matchesFilter, type Facets, type SearchFilter } from "./facets";
-import { closestWord, FuzzyIndex } from "./fuzzy";
-import { WEIGHT_SCALE, type DocMeta, type SearchIndexData, type SignatureRecord } from "./index-data";
+import { closestWord } from "./fuzzy";
+import type { DocMeta, SearchIndexData } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
 import { SignatureIndex, type SignatureHit } from "./signatures";
-import { bestSnippet, quotable, type Quotable } from "./snippets";
+import { bestSnippet } from "./snippets";
 import { NeighbourIndex, type NeighbourHit } from "./neighbours";
 import { conceptTerms } from "./synonyms";
 import { stem, terms } from "./tokenize";
 import { kthLargest, topScored } from "./top";
-import { causeTerms, nameTerms, nameTexts } from "./entry-terms";
 
 /**
  * Search, pure and shared by the server (API, /search page, CLI) and the browser (palette). The
@@ -124,43 +123,8 @@ export interface Searcher {
 
 export function createSearcher(data: SearchIndexData): Searcher {
   const { k1 } = SEARCH_CONFIG;
-  const docCount = data.docs.length;
-  const keepNumbers = new Set(data.keepNumbers);
-  const vocabulary = unpackVocabulary(data.vocabulary);
-  const postingLists = data.postings.map(unpackPostings);
-  const termIndex = new Map(vocabulary.map((term, i) => [term, i]));
-  const index: Postings = {
-    docCount,
-    scale: WEIGHT_SCALE,
-    postingsOf: (term) => {
-      const i = termIndex.get(term);
-      return i === undefined ? undefined : postingLists[i];
-    },
-  };
-  const unknownIdf = idf(docCount, 1);
-  const termIdf = (term: string): number | null => {
-    const postings = index.postingsOf(term);
-    return postings ? idf(docCount, postings.length / 2) : null;
-  };
-  const entryHas = (doc: number, term: string) => {
-    const postings = index.postingsOf(term);
-    return postings ? postingsContain(postings, doc) : false;
-  };
-  const known = (term: string) => termIndex.has(term);
-  const fromIds = (ids: readonly number[]) => new Set(ids.map((id) => vocabulary[id] ?? ""));
-  // Each cause's own terms: stored in the server's index, derived once on first use in the browser's.
-  const causeTermSets = new Map<string, ReadonlySet<string>>();
-  const termsOfCause = (doc: number, cause: number): ReadonlySet<string> => {
-    const key = `${doc}:${cause}`;
-    let set = causeTermSets.get(key);
-    if (!set) {
-      const meta = data.docs[doc]?.causes[cause];
-      const own = (signaturesOf.get(doc) ?? []).filter((sig) => sig.cause === cause);
-      set = !meta ? new Set() : meta.terms ? fromIds(meta.terms) : new Set(causeTerms(meta, own, keepNumbers, known));
-      causeTermSets.set(key, set);
-    }
-    return set;
-  };
+  const corpus = createCorpus(data);
+  const { docCount, keepNumbers, termIdf, entryHas, unknownIdf } = corpus;
   const signatures = new SignatureIndex(data.signatures);
   const neighbours = new NeighbourIndex(data.neighbours);
   /**
@@ -169,28 +133,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
    */
   const outweighs = (e: Evidence, neighbour: NeighbourHit | null) =>
     !neighbour || (e.signature !== null && (e.context.unit.line !== neighbour.line || e.signature.weight >= neighbour.weight));
-  const signaturesOf = new Map<number, SignatureRecord[]>();
-  for (const record of data.signatures) {
-    let list = signaturesOf.get(record.doc);
-    if (!list) signaturesOf.set(record.doc, (list = []));
-    list.push(record);
-  }
-  // Typos in an entry's own names: its title, aliases and signatures.
-  const fuzzyNames = new FuzzyIndex(
-    data.docs.map((doc, i) => nameTexts(doc, signaturesOf.get(i) ?? []).map(fold)),
-  );
-  // Spelling suggestions come from the Latin words the knowledge base writes (titles, aliases,
-  // causes, error texts), indexed on first need: the index's own terms are stems ("configur"),
-  // which are no spelling to offer anyone.
-  let spelling: { index: FuzzyIndex; words: string[] } | null = null;
-  const spellingIndex = () => {
-    if (!spelling) {
-      const texts = [...data.docs.flatMap((doc) => [doc.title, ...doc.aliases, ...doc.causes.flatMap((c) => [c.title, c.question])]), ...data.signatures.map((sig) => sig.text)];
-      const words = [...new Set(texts.flatMap((text) => fold(text).match(/[a-z][a-z0-9_]{3,}/g) ?? []))].sort();
-      spelling = { index: new FuzzyIndex(words.map((w) => [w])), words };
-    }
-    return spelling;
-  };
+  // Per-searcher buffers of one slot per entry, left cleared after each use.
   const scratch = new Float64Array(docCount);
   const flagged = new Uint8Array(docCount);
 
@@ -251,7 +194,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       // The more specific claim wins; between equals, one that names a cause.
       if (!seen || hit.weight > seen.weight || (hit.weight === seen.weight && hit.record.cause >= 0 && seen.record.cause < 0)) signatureOf.set(hit.record.doc, hit);
     }
-    const scores = bm25(context.terms, context.weights, index, { k1 }, scratch);
+    const scores = bm25(context.terms, context.weights, corpus.postings, { k1 }, scratch);
     let bestRel = 0;
     for (const rel of scores.rel) bestRel = Math.max(bestRel, rel);
 
@@ -259,7 +202,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     const fuzzyBonus = new Map<number, number>();
     const short = folded.length <= SEARCH_CONFIG.fuzzyMaxChars && folded.length >= 3;
     if (fuzzy && short && signatureOf.size === 0 && bestRel < SEARCH_CONFIG.fuzzyBelow) {
-      for (const hit of fuzzyNames.search(folded, 5)) fuzzyBonus.set(hit.index, 0.25 * (1 - hit.score));
+      for (const hit of corpus.fuzzyNames.search(folded, 5)) fuzzyBonus.set(hit.index, 0.25 * (1 - hit.score));
     }
 
     // A log line that asks for little (two common words) cannot say much about any entry.
@@ -307,35 +250,10 @@ export function createSearcher(data: SearchIndexData): Searcher {
     return {
       score: e.score,
       whole: ranking.whole.rel.get(e.doc) ?? 0,
-      aliasCover: aliasCover(e.doc, context),
+      aliasCover: nameCover(corpus.namesOf(e.doc), context.weights, termIdf),
       code: context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1,
       family: context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1,
     };
-  }
-
-  // Each entry's own names (title, aliases, signatures) as term sets: stored in the server's
-  // index, derived once on first use in the browser's.
-  const namesOf = new Map<number, readonly ReadonlySet<string>[]>();
-  /** The largest share (by idf) of one of the entry's own names that the query contains. */
-  function aliasCover(doc: number, context: UnitContext): number {
-    let names = namesOf.get(doc);
-    if (!names) {
-      const meta = data.docs[doc];
-      names = !meta ? [] : meta.names ? meta.names.map(fromIds) : nameTexts(meta, signaturesOf.get(doc) ?? []).map((text) => new Set(nameTerms(text, keepNumbers, known)));
-      namesOf.set(doc, names);
-    }
-    let best = 0;
-    for (const name of names) {
-      let all = 0;
-      let found = 0;
-      for (const term of name) {
-        const w = termIdf(term) ?? 0;
-        all += w;
-        if (context.weights.has(term)) found += w;
-      }
-      if (all > 0) best = Math.max(best, found / all);
-    }
-    return best;
   }
 
   /** The cause a hit points at: the one owning the matched signature, else one the line clearly describes. */
@@ -343,7 +261,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
     if (e.signature && e.signature.record.cause >= 0) return e.signature.record.cause;
     const causes = data.docs[e.doc]?.causes ?? [];
     return pickCause(
-      causes.map((_c, i) => termsOfCause(e.doc, i)),
+      causes.map((_c, i) => corpus.termsOfCause(e.doc, i)),
       e.context.weights,
       e.context.total,
     );
@@ -376,26 +294,9 @@ export function createSearcher(data: SearchIndexData): Searcher {
     };
   }
 
-  /** What a result may quote: summary sentences and aliases, and each cause's title, check question and signatures; read once per entry. */
-  const quotables = new Map<number, readonly Quotable[]>();
-  function snippetsOf(doc: number): readonly Quotable[] {
-    const known = quotables.get(doc);
-    if (known) return known;
-    const meta = data.docs[doc];
-    const list = meta
-      ? [
-          ...[...meta.summary, ...meta.aliases].map((text) => quotable(text, -1)),
-          ...meta.causes.flatMap((c, i) => [c.title, c.question].map((text) => quotable(text, i))),
-          ...(signaturesOf.get(doc) ?? []).map((sig) => quotable(sig.text, sig.cause)),
-        ]
-      : [];
-    quotables.set(doc, list);
-    return list;
-  }
-
   function snippetOf(doc: DocMeta, cause: number, e: Evidence, matched: readonly string[]): { snippet?: string } {
     if (e.signature) return { snippet: displaySignature(e.signature.record.text) };
-    const text = bestSnippet(snippetsOf(e.doc), cause, new Set(matched), e.context.weights);
+    const text = bestSnippet(corpus.quotablesOf(e.doc), cause, new Set(matched), e.context.weights);
     return text ? { snippet: displaySignature(text) } : {};
   }
 
@@ -453,7 +354,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
    */
   function respell(query: string): string | null {
     const folded = fold(query);
-    const { index, words } = spellingIndex();
+    const { index, words } = corpus.spelling();
     let changed = false;
     const text = folded.replace(/[a-z][a-z0-9_]{3,}/g, (word) => {
       if (termIdf(stem(word)) !== null || termIdf(word) !== null) return word;
