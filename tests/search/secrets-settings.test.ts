@@ -8,6 +8,17 @@ describe("maskSecrets inside a setting's value", () => {
     expect(maskSecrets("config: db=main,password=abc)")).toBe("config: db=main,password=***)");
   });
 
+  it("masks the first secret setting inside a bare value, whatever separates it", () => {
+    expect(maskSecrets("ENV=SMTP_PASS=abc123")).toBe("ENV=SMTP_PASS=***");
+    expect(maskSecrets("command=env:DB_PASSWORD=abc run")).toBe("command=env:DB_PASSWORD=*** run");
+    expect(maskSecrets("cmd: a=b:password=abc")).toBe("cmd: a=b:password=***");
+    expect(maskSecrets("x=secret:abc")).toBe("x=secret:***");
+    expect(maskSecrets("x=db_pwd：abc")).toBe("x=db_pwd：***");
+    expect(maskSecrets("x=env:DB_PASSWORD=abc)")).toBe("x=env:DB_PASSWORD=***)");
+    expect(maskSecrets("x=1pass=abc")).toBe("x=1pass=abc");
+    expect(maskSecrets(`x=${"n".repeat(70)}_pass=abc`)).toBe(`x=${"n".repeat(70)}_pass=abc`);
+  });
+
   it("reads the name a value ends with as the next setting's name, spaced out", () => {
     expect(maskSecrets("ERROR: aws_secret_access_key = wJalrXUtn")).toBe("ERROR: aws_secret_access_key = ***");
     expect(maskSecrets("ERROR: my.api-key = wJalr")).toBe("ERROR: my.api-key = ***");
