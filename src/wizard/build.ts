@@ -102,11 +102,17 @@ export function buildWizardGraph(graph: KnowledgeGraph, options: BuildOptions = 
   return { nodes, starts, problems, articles, areaOf };
 }
 
-/** The problem with its causes in the given order (the same object when the order is the author's). */
+/**
+ * The problem with its causes in the given order (the same object when the order is the author's).
+ * An order is only an order: a cause it leaves out is still asked, after the ones it names and in
+ * the author's order, and a cause it names twice or that is not the problem's is not asked again.
+ */
 function inOrder(problem: Problem, causeOrder: BuildOptions["causeOrder"]): Problem {
-  const causes = causeOrder?.(problem);
-  if (!causes || (causes.length === problem.causes.length && causes.every((cause, i) => cause === problem.causes[i]))) return problem;
-  return { ...problem, causes: [...causes] };
+  const given = causeOrder?.(problem);
+  if (!given) return problem;
+  const causes = [...new Set([...given.filter((cause) => problem.causes.includes(cause)), ...problem.causes])];
+  if (causes.every((cause, i) => cause === problem.causes[i])) return problem;
+  return { ...problem, causes };
 }
 
 /**
