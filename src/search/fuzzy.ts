@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import Fuse from "fuse.js";
 import { kthLargest } from "./top";
 
@@ -99,11 +100,23 @@ export class FuzzyIndex {
 
 /**
  * The known word closest to an unknown one (a Latin word of four or more letters), or null: used
- * to spell a query the way the knowledge base does. Only close matches count.
+ * to spell a query the way the knowledge base does. fuse.js scores a word found inside a longer
+ * one as exact ("conn" in "connection", "conection" in "apiconnectionerror"), so of its close
+ * hits the spelling is the one fewest edits away, and only when that is one edit for a short
+ * word, two for a longer one.
  */
 export function closestWord(words: FuzzyIndex, wordList: readonly string[], word: string): string | null {
   if (word.length < 4 || !/^[a-z][a-z0-9_]*$/.test(word)) return null;
-  const hit = words.search(word, 1)[0];
-  const candidate = hit ? wordList[hit.index] : undefined;
-  return candidate && hit && hit.score < 0.3 && candidate !== word ? candidate : null;
+  let best: string | null = null;
+  let fewest = word.length <= 5 ? 2 : 3;
+  for (const hit of words.search(word, 5)) {
+    const candidate = wordList[hit.index];
+    if (!candidate || candidate === word || hit.score >= 0.3) continue;
+    const edits = distance(word, candidate);
+    if (edits < fewest) {
+      best = candidate;
+      fewest = edits;
+    }
+  }
+  return best;
 }

@@ -59,6 +59,16 @@ describe("closestWord", () => {
     expect(closestWord(wordIndex, words, "ngnix")).toBeNull();
   });
 
+  it("spells a word as the known word fewest edits away, not one that merely contains it", () => {
+    const known = ["apiconnectionerror", "connection", "econnrefused", "refused"];
+    const index = new FuzzyIndex(known.map((w) => [w]));
+    expect(closestWord(index, known, "conection")).toBe("connection");
+    expect(closestWord(index, known, "refusd")).toBe("refused");
+    // A prefix is not a typo: "conn" is six letters short of "connection".
+    expect(closestWord(index, known, "conn")).toBeNull();
+    expect(closestWord(index, known, "connectionerr")).toBeNull();
+  });
+
   it("leaves known, short, non-Latin and far-off words alone", () => {
     expect(closestWord(wordIndex, words, "docker")).toBeNull();
     expect(closestWord(wordIndex, words, "rds")).toBeNull();
