@@ -71,12 +71,18 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
   const idOf = new Map(sorted.map(([term], i) => [term, i]));
   const known = (term: string) => idOf.has(term);
   const ids = (list: readonly string[]) => list.map((term) => idOf.get(term) ?? -1);
-  const signaturesOf = (doc: number) => signatures.filter((sig) => sig.doc === doc);
+  // Grouped once: filtering every signature for each entry is quadratic at 10,000 entries.
+  const signaturesOf = new Map<number, SignatureRecord[]>();
+  for (const sig of signatures) {
+    const list = signaturesOf.get(sig.doc);
+    if (list) list.push(sig);
+    else signaturesOf.set(sig.doc, [sig]);
+  }
   return {
     format: 4,
     version: graph.version,
     docs: docs.map((doc, i) => {
-      const own = signaturesOf(i);
+      const own = signaturesOf.get(i) ?? [];
       return {
         ...doc,
         causes: doc.causes.map((cause, c) => ({ ...cause, terms: ids(causeTerms(cause, own.filter((sig) => sig.cause === c), mask.keepNumbers, known)) })),
