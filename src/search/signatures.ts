@@ -127,13 +127,23 @@ function literalPart(norm: string): string {
     .join("");
 }
 
-/** `needle` occurs in `haystack`, and a Latin needle does not start or end inside a word. */
+/**
+ * `needle` occurs in `haystack`, and a Latin needle does not start or end inside a word. Underscores
+ * that only wrap the text (Markdown emphasis: `_Access denied for user …_`) are not part of a word.
+ */
 export function containsAtBoundary(haystack: string, needle: string): boolean {
   if (needle.length === 0) return false;
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    const startsOk = !WORD.test(needle[0] ?? "") || !WORD.test(haystack[at - 1] ?? " ");
-    const endsOk = !WORD.test(needle.at(-1) ?? "") || !WORD.test(haystack[at + needle.length] ?? " ");
+    const startsOk = !WORD.test(needle[0] ?? "") || !WORD.test(outside(haystack, at - 1, -1));
+    const endsOk = !WORD.test(needle.at(-1) ?? "") || !WORD.test(outside(haystack, at + needle.length, 1));
     if (startsOk && endsOk) return true;
   }
   return false;
+}
+
+/** The character next to a match, looking past a run of underscores to what is beyond it. */
+function outside(text: string, from: number, step: 1 | -1): string {
+  let at = from;
+  while (text[at] === "_") at += step;
+  return at === from ? (text[at] ?? " ") : WORD.test(text[at] ?? " ") ? "_" : " ";
 }

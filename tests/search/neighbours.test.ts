@@ -73,6 +73,17 @@ describe("neighbours on the real content", () => {
     }
   });
 
+  it("recognises a neighbour's text inside Markdown emphasis and in a WeChat errcode JSON", () => {
+    for (const [query, id] of [
+      ["When I try to connect with MySQL Workbench (using localhost) I get the message:\n\n_Access denied for user 'root'@'172.17.0.1' (using password: YES)_", "mysql-access-denied"],
+      ["KeyError: 'access_token' {'errcode': 40125, 'errmsg': 'invalid appsecret rid: 6597b34f-49e4c9dc-1b25fb87'}", "wechat-credential-wrong"],
+    ] as const) {
+      const response = searcher.search(query);
+      expect(response.neighbour?.id, query).toBe(id);
+      expect(response.confident, query).toBe(false);
+    }
+  });
+
   it("an entry that recognises an error text of its own is still the answer, with the neighbour noted", () => {
     const log = ["Error: connect ECONNREFUSED 127.0.0.1:6379", "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)", "ReplyError: OOM command not allowed when used memory > 'maxmemory'."].join("\n");
     const response = searcher.search(log);

@@ -77,8 +77,16 @@ describe("containsAtBoundary", () => {
     expect(containsAtBoundary("abc", "abc")).toBe(true);
     expect(containsAtBoundary("xabc abc", "abc")).toBe(true);
     expect(containsAtBoundary("xabc abcx", "abc")).toBe(false);
-    expect(containsAtBoundary("abc_", "abc")).toBe(false);
+    expect(containsAtBoundary("abc_d", "abc")).toBe(false);
+    expect(containsAtBoundary("d_abc", "abc")).toBe(false);
     expect(containsAtBoundary("[abc]", "abc")).toBe(true);
+  });
+
+  it("sees through underscores that only wrap the text (Markdown emphasis), not through ones inside a word", () => {
+    expect(containsAtBoundary("_access denied for user 'root'_", "access denied for user")).toBe(true);
+    expect(containsAtBoundary("see __abc__.", "abc")).toBe(true);
+    expect(containsAtBoundary("x__abc", "abc")).toBe(false);
+    expect(containsAtBoundary("abc__x", "abc")).toBe(false);
   });
 
   it("lets a needle that starts or ends with a non-word character sit next to anything", () => {
