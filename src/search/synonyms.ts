@@ -34,6 +34,13 @@ export const GROUPS: readonly (readonly string[])[] = [
   ["健康检查", "healthcheck", "health", "unhealthy"],
   ["告警", "报警", "alert", "监控"],
   ["token", "access_token", "令牌"],
+  ["可信", "信任", "trusted"],
+  ["开机", "reboot", "开机自启", "开机启动", "boot"],
+  ["上传", "upload", "uploads"],
+  ["回复", "reply", "回信", "回消息"],
+  ["流式", "stream", "streaming"],
+  ["网关", "gateway"],
+  ["迁移", "migrate", "migration", "migrations"],
 ];
 
 const INDEX = new Map<string, number>();

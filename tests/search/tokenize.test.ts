@@ -54,6 +54,10 @@ describe("conceptTerms", () => {
     expect(conceptTerms("企微 自建应用")).toEqual(["~企业微信"]);
     expect(conceptTerms("企业微信")).toEqual(["~企业微信"]);
     expect(conceptTerms("wx 登录")).toEqual(expect.arrayContaining(["~微信", "~登录"]));
+    // Users' words for what the content calls 可信IP, 回复 and 开机.
+    expect(conceptTerms("要添加的信任ip太多了")).toContain("~可信");
+    expect(conceptTerms("只能发送出去 收不到回信")).toContain("~回复");
+    expect(conceptTerms("will it start after reboot")).toContain("~开机");
   });
   it("matches Latin names only as whole words", () => {
     expect(conceptTerms("docker logs")).toContain("~日志");
