@@ -101,6 +101,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
     `-p${MASKED}`,
   ),
   onCommandLines("command-line password", /\bredis-cli\b/i, /(?<![^ \t])(-a[ \t]{1,8})[^\s'"]{1,256}/g, `$1${MASKED}`),
+  // docker login -u me -p SECRET (only on a docker login line: `docker run -p 3306:3306` maps a port).
+  onCommandLines("command-line password", /\bdocker[ \t]{1,8}login\b/i, /(?<![^ \t])(-p[ \t]{1,8})[^\s'"-][^\s'"]{0,255}/g, `$1${MASKED}`),
   onCommandLines("command-line password", /\bsshpass\b/i, /(?<![^ \t])(-p[ \t]{0,8})[^\s'"-][^\s'"]{0,255}/g, `$1${MASKED}`),
   rule(
     "command-line password",
@@ -121,6 +123,11 @@ export const SECRET_RULES: readonly SecretRule[] = [
   // Builder and setter calls: .apiV3Key("…"), setPassword('…').
   rule("named setting", /(?<![\w$])([A-Za-z_][\w]{0,63}\([ \t]{0,8})(["'])([^"'\n]{1,1024})(["'])/g, (match, call = "", open = "", value = "", close = "") =>
     maskValue(call.slice(0, call.indexOf("(")), value) === null ? match : `${call}${open}${MASKED}${close}`,
+  ),
+  // A password passed by position, as people paste their mail code: smtplib's server.login(user, "…"),
+  // JavaMail's new PasswordAuthentication(user, "…") and transport.connect(host, user, "…").
+  rule("login call", /\b((?:login|PasswordAuthentication)\([ \t]{0,8}[^,()\n]{1,256},[ \t]{0,8}|connect\([ \t]{0,8}[^,()\n]{1,256},[ \t]{0,8}[^,()\n]{1,256},[ \t]{0,8})(["'])([^"'\n]{1,1024})\2/g, (match, head = "", quote = "", value = "") =>
+    NOT_A_SECRET.test(value) ? match : `${head}${quote}${MASKED}${quote}`,
   ),
   // Chinese labels: 密码：…, APIv3密钥: …, 授权码=…
   rule("labelled secret", /((?:密码|口令|密钥|秘钥|私钥|令牌|授权码)[ \t]{0,8}[:：=][ \t]{0,8})[^\s，。,;；、）)]{1,1024}/g, `$1${MASKED}`),

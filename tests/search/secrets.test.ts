@@ -34,6 +34,10 @@ describe("maskSecrets", () => {
     ["a connection string", "Server=db;User Id=sa;Pwd=abc;", "Server=db;User Id=sa;Pwd=***;"],
     ["a Chinese label", "数据库密码：Abc123!", "数据库密码：***"],
     ["a setter call", "config.setPassword('Abc123')", "config.setPassword('***')"],
+    ["smtplib's login by position", "server.login('me@qq.com', 'abcdefghijklmnop')", "server.login('<email>', '***')"],
+    ["JavaMail's PasswordAuthentication", 'return new PasswordAuthentication(username, "MyPassw0rd");', 'return new PasswordAuthentication(username, "***");'],
+    ["JavaMail's transport.connect", 'transport.connect("smtp.163.com", user, "AUTHCODE1234");', 'transport.connect("smtp.163.com", user, "***");'],
+    ["docker login -p", "docker login -u me -p S3cretPass registry.example.com", "docker login -u me -p *** registry.example.com"],
   ])("masks %s", (_name, input, expected) => {
     expect(maskSecrets(input)).toBe(expected);
   });
@@ -70,6 +74,7 @@ describe("maskSecrets", () => {
     "2024-06-01 10:05:12 WARN errcode 42001 access_token expired, SMTP_PORT=25",
     "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)",
     "docker run -d --name mysql -p 3306:3306 mysql:5.7",
+    "server.login(user, password)",
     '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest"}',
     "SQLSTATE[HY000] [2002] Connection refused",
     "hint: [1700012345074312345678], from ip: 35.212.44.120",
