@@ -5,6 +5,7 @@ import { dangerousCommands, dangerousSteps } from "@/content/rules/dangerous";
 import { referralLinks, shellPlaceholders, upstreamExamples } from "@/content/rules/examples";
 import { judgeQuestion } from "@/content/rules/polarity";
 import { signatureFault } from "@/content/rules/signatures";
+import { displaySignature, hasPlaceholders, parseSignature } from "@/content/signature-pattern";
 
 describe("check polarity", () => {
   // The questions the content review found inverted (是 = all is well) or ambiguous, word for word.
@@ -178,5 +179,58 @@ describe("signatures with placeholders", () => {
     expect(signatureFault("{n}")?.kind).toBe("bare-code");
     expect(signatureFault("connect ECONNREFUSED {loopback}:{port}")).toBeNull();
     expect(signatureFault("Can't connect to MySQL server on '{name}' ({n})")).toBeNull();
+  });
+});
+
+describe("quoted screen text in a question", () => {
+  it.each([
+    "日志里出现的是 `没有权限` 吗？",
+    "提示的是『没有权限』吗？",
+    "提示的是“没有权限”吗？",
+    '提示的是 "没有权限" 吗？',
+  ])("is not read as the question's negation: %s", (question) => {
+    expect(judgeQuestion(question)).toBeNull();
+  });
+
+  it("is masked quote by quote, not from the first quote to the last", () => {
+    expect(judgeQuestion("输出是 `a` 还是 `b`，服务是不是没有启动？")?.kind).toBe("negated");
+    expect(judgeQuestion("提示“a”或“b”，服务是不是没有启动？")?.kind).toBe("negated");
+  });
+});
+
+describe("code comments", () => {
+  /** `code` with everything from `from` on replaced by spaces, as a blanked comment reads. */
+  const blankedFrom = (code: string, from: string) => code.slice(0, code.indexOf(from)) + " ".repeat(code.length - code.indexOf(from));
+
+  it("are blanked in place for each language family, and kept where the language has none", () => {
+    expect(codeWithoutComments("echo a # iptables -F", "bash")).toBe(blankedFrom("echo a # iptables -F", " #"));
+    expect(codeWithoutComments("rem iptables -F\n:: iptables -F\niptables -S", "cmd")).toBe(`${" ".repeat(15)}\n${" ".repeat(14)}\niptables -S`);
+    expect(codeWithoutComments("REM iptables -F", "bat")).toBe(" ".repeat(15));
+    expect(codeWithoutComments(":: iptables -F", "batch")).toBe(" ".repeat(14));
+    expect(codeWithoutComments("SELECT 1; -- DROP TABLE t", "sql")).toBe(blankedFrom("SELECT 1; -- DROP TABLE t", "--"));
+    expect(codeWithoutComments("x = 1 // rm -rf /", "js")).toBe(blankedFrom("x = 1 // rm -rf /", " //"));
+    expect(dangerousCommands(codeWithoutComments("echo a # iptables -F", "text")).map((d) => d.text)).toEqual(["iptables -F"]);
+    expect(dangerousCommands(codeWithoutComments("echo a # iptables -F", null)).map((d) => d.text)).toEqual(["iptables -F"]);
+  });
+});
+
+describe("signature faults, read as a person reads them", () => {
+  it.each([
+    ["net::ERR_CONNECTION_REFUSED", "generic"],
+    ["HTTP/2 Bad Gateway", "generic"],
+    ["Connection refused.", "generic"],
+    ["Connection   refused", "generic"],
+    ["５０２", "bare-code"],
+  ])("%s is %s", (signature, kind) => {
+    expect(signatureFault(signature)?.kind).toBe(kind);
+  });
+});
+
+describe("signature placeholders", () => {
+  it("are shown by their Chinese names and found only when known", () => {
+    expect(displaySignature("connect ECONNREFUSED {loopback}:{port}")).toBe("connect ECONNREFUSED ‹本机地址›:‹端口›");
+    expect(hasPlaceholders("connect ECONNREFUSED {loopback}:{port}")).toBe(true);
+    expect(hasPlaceholders("connect ECONNREFUSED {nope}")).toBe(false);
+    expect(parseSignature("{host}:{port}").pieces).toEqual([{ placeholder: "host" }, { literal: ":" }, { placeholder: "port" }]);
   });
 });

@@ -94,9 +94,10 @@ function positions(file: VFile): Positions {
   const lines = source.split("\n");
   const place = location(file);
   // A string's later lines are indented by list or quote markers in the file; find the fragment on its line.
-  const onLine = (line: number, fragment: string, fallback: number): Point => {
+  // `at` is the place of interest inside the fragment.
+  const onLine = (line: number, fragment: string, at: number, fallback: number): Point => {
     const column = (lines[line - 1] ?? "").indexOf(fragment);
-    return { line, column: column >= 0 ? column + 1 : fallback };
+    return { line, column: column >= 0 ? column + at + 1 : fallback };
   };
   return {
     inText(start, value, index) {
@@ -105,7 +106,7 @@ function positions(file: VFile): Positions {
       if (breaks === 0) return { line: start.line, column: start.column + index };
       const lineStart = before.lastIndexOf("\n") + 1;
       const rest = value.slice(index).split("\n")[0] ?? "";
-      return onLine(start.line + breaks, value.slice(lineStart, index) + rest, 1);
+      return onLine(start.line + breaks, value.slice(lineStart, index) + rest, index - lineStart, 1);
     },
     inCode(node, index) {
       const start = node.position?.start ?? { line: 1, column: 1 };
