@@ -184,11 +184,13 @@ describe("signatures with placeholders", () => {
 
 describe("quoted screen text in a question", () => {
   it.each([
-    "日志里出现的是 `没有权限` 吗？",
-    "提示的是『没有权限』吗？",
-    "提示的是“没有权限”吗？",
-    '提示的是 "没有权限" 吗？',
+    "日志里出现的是 `服务是不是没有启动` 吗？",
+    "提示的是『服务是不是没有启动』吗？",
+    "提示的是“服务是不是没有启动”吗？",
+    '提示的是 "服务是不是没有启动" 吗？',
   ])("is not read as the question's negation: %s", (question) => {
+    // Unquoted, the same words are a negated question.
+    expect(judgeQuestion(question.replace(/[`『』“”"]/g, ""))?.kind).toBe("negated");
     expect(judgeQuestion(question)).toBeNull();
   });
 
