@@ -3,8 +3,8 @@ import path from "node:path";
 import { buildContent } from "../src/content";
 import { buildSearchIndex } from "../src/search/build-index";
 import { FEATURE_DIRECTIONS, FEATURES, fitLogistic, probability, type ConfidenceModel, type FeatureName, type FeatureVector } from "../src/search/confidence";
+import { productRun } from "../src/search/contenders";
 import { evaluate, parseEvalFile, partOf, type EvalCase } from "../src/search/eval";
-import { prepareQuery } from "../src/search/query";
 import { createSearcher } from "../src/search/rank";
 
 /**
@@ -100,10 +100,7 @@ const fine = Array.from({ length: 181 }, (_, i) => Math.round((0.05 + i * 0.005)
  */
 function searchedAt(set: readonly EvalCase[], threshold: number) {
   const s = createSearcher({ ...index, confidence: { ...draft, threshold } });
-  return evaluate(set, (q) => {
-    const response = s.search(prepareQuery(q).text);
-    return { ranked: [...response.results, ...response.suggestions].map((r) => upstreamOf.get(r.id) ?? []), presented: response.results.length };
-  });
+  return evaluate(set, productRun(s, (id) => upstreamOf.get(id) ?? []));
 }
 // Fewer queries are answered as the threshold rises, so the lowest one that meets the target is
 // found by bisection over the grid.

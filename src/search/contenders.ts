@@ -3,7 +3,7 @@ import { baselineRecords, createBaseline, createMiniSearch } from "./baseline";
 import { buildSearchIndex } from "./build-index";
 import type { Ranked } from "./eval";
 import { prepareQuery } from "./query";
-import { createSearcher } from "./rank";
+import { createSearcher, type Searcher } from "./rank";
 
 /** The product's search and the two stock yardsticks, each as a function from a query to what the eval scores. */
 export interface Contender {
@@ -25,16 +25,17 @@ export function contenders(graph: KnowledgeGraph): Contender[] {
     },
   });
   return [
-    {
-      name: "ours",
-      // What the product searches: the query cut and masked (masking changes no eval result).
-      run: (q) => {
-        const response = searcher.search(prepareQuery(q).text);
-        const ranked = [...response.results, ...response.suggestions];
-        return { ranked: ranked.map((r) => upstream(r.id)), presented: response.results.length, ...(ranked[0] ? { firstId: ranked[0].id } : {}) };
-      },
-    },
+    { name: "ours", run: productRun(searcher, upstream) },
     stock("minisearch", createMiniSearch(records)),
     stock("fuse.js", createBaseline(records)),
   ];
+}
+
+/** What the product answers, as the eval scores it: the query cut and masked (masking changes no eval result). */
+export function productRun(searcher: Searcher, upstream: (id: string) => readonly string[]): (q: string) => Ranked {
+  return (q) => {
+    const response = searcher.search(prepareQuery(q).text);
+    const ranked = [...response.results, ...response.suggestions];
+    return { ranked: ranked.map((r) => upstream(r.id)), presented: response.results.length, ...(ranked[0] ? { firstId: ranked[0].id } : {}) };
+  };
 }
