@@ -2,13 +2,12 @@ import type { KnowledgeGraph } from "@/content/graph";
 import { getArea, getSystem } from "@/content/graph";
 import type { Entry } from "@/content/schema";
 import { SEARCH_CONFIG } from "./config";
-import { WEIGHT_SCALE, type DocMeta, type FieldName, type SearchIndexData, type SignatureRecord } from "./index-data";
-import { hasPlaceholders } from "@/content/signature-pattern";
+import { WEIGHT_SCALE, type DocMeta, type FieldName, type SearchIndexData, type StoredSignature } from "./index-data";
 import confidenceModel from "./confidence-model.json";
 import type { ConfidenceModel } from "./confidence";
 import { detectFamilies, familyTerms } from "./families";
-import { fold, normalizeLine } from "./normalize";
-import { normalizePattern } from "./signatures";
+import { fold } from "./normalize";
+import { signatureRecord } from "./signatures";
 import { sentences } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { termList } from "./tokenize";
@@ -60,26 +59,29 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     aliases: entry.aliases,
   }));
 
-  const signatures: SignatureRecord[] = graph.entries
+  const signatures: StoredSignature[] = graph.entries
     .flatMap((entry, doc) => [
-      ...entry.signatures.map((text) => signatureRecord(text, doc, -1, mask)),
-      ...(entry.kind === "problem" ? entry.causes.flatMap((cause, index) => cause.signatures.map((text) => signatureRecord(text, doc, index, mask))) : []),
+      ...entry.signatures.map((text) => ({ text, doc, cause: -1 })),
+      ...(entry.kind === "problem" ? entry.causes.flatMap((cause, index) => cause.signatures.map((text) => ({ text, doc, cause: index }))) : []),
     ])
-    .filter((signature) => signature.pattern || informative(signature.norm));
+    .filter((stored) => {
+      const { pattern, norm } = signatureRecord(stored, mask.keepNumbers);
+      return pattern || informative(norm);
+    });
 
   const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const idOf = new Map(sorted.map(([term], i) => [term, i]));
   const known = (term: string) => idOf.has(term);
   const ids = (list: readonly string[]) => list.map((term) => idOf.get(term) ?? -1);
   // Grouped once: filtering every signature for each entry is quadratic at 10,000 entries.
-  const signaturesOf = new Map<number, SignatureRecord[]>();
+  const signaturesOf = new Map<number, StoredSignature[]>();
   for (const sig of signatures) {
     const list = signaturesOf.get(sig.doc);
     if (list) list.push(sig);
     else signaturesOf.set(sig.doc, [sig]);
   }
   return {
-    format: 4,
+    format: 5,
     version: graph.version,
     docs: docs.map((doc, i) => {
       const own = signaturesOf.get(i) ?? [];
@@ -103,10 +105,7 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
       id: n.id,
       title: n.title,
       hint: n.hint,
-      signatures: n.signatures.map((text) => {
-        const { norm, pattern } = signatureRecord(text, -1, -1, mask);
-        return { text, norm, pattern };
-      }),
+      signatures: n.signatures,
     })),
     confidence: confidenceModel as ConfidenceModel,
   };
@@ -181,11 +180,6 @@ function indexTerms(text: string, field: FieldName, mask: { keepNumbers: Set<str
   const folded = fold(text);
   const families = field === "signatures" || field === "aliases" ? folded.split("\n").flatMap((line) => familyTerms(detectFamilies(line))) : [];
   return [...termList(folded, mask), ...conceptTerms(folded), ...families];
-}
-
-function signatureRecord(text: string, doc: number, cause: number, mask: { keepNumbers: Set<string> } = { keepNumbers: new Set() }): SignatureRecord {
-  const pattern = hasPlaceholders(text);
-  return { text, norm: pattern ? normalizePattern(text) : normalizeLine(text, mask), pattern, doc, cause };
 }
 
 

@@ -1,7 +1,7 @@
 import { idf, postingsContain, type Postings } from "./bm25";
 import { causeTerms, nameTerms, nameTexts } from "./entry-terms";
 import { FuzzyIndex } from "./fuzzy";
-import { WEIGHT_SCALE, type SearchIndexData, type SignatureRecord } from "./index-data";
+import { WEIGHT_SCALE, type SearchIndexData, type StoredSignature } from "./index-data";
 import { fold } from "./normalize";
 import { unpackPostings, unpackVocabulary } from "./packing";
 import { quotable, type Quotable } from "./snippets";
@@ -22,7 +22,7 @@ export interface Corpus {
   /** The idf of an indexed term; null for a term the index has never seen. */
   termIdf(term: string): number | null;
   entryHas(doc: number, term: string): boolean;
-  signaturesOf(doc: number): readonly SignatureRecord[];
+  signaturesOf(doc: number): readonly StoredSignature[];
   /** Each of the entry's own names (title, aliases, its signatures) as a term set. */
   namesOf(doc: number): readonly ReadonlySet<string>[];
   /** The words of a cause (title, check question, its signatures). */
@@ -52,7 +52,7 @@ export function createCorpus(data: SearchIndexData): Corpus {
   const known = (term: string) => termIndex.has(term);
   const fromIds = (ids: readonly number[]) => new Set(ids.map((id) => vocabulary[id] ?? ""));
 
-  const bySignature = new Map<number, SignatureRecord[]>();
+  const bySignature = new Map<number, StoredSignature[]>();
   for (const record of data.signatures) {
     let list = bySignature.get(record.doc);
     if (!list) bySignature.set(record.doc, (list = []));

@@ -1,4 +1,4 @@
-import type { CauseMeta, DocMeta, SignatureRecord } from "./index-data";
+import type { CauseMeta, DocMeta, StoredSignature } from "./index-data";
 import { fold } from "./normalize";
 import { conceptTerms } from "./synonyms";
 import { terms } from "./tokenize";
@@ -11,7 +11,7 @@ import { terms } from "./tokenize";
  * them on a query's first touch of each entry); the searcher derives them the same way, on first
  * use, where the browser's smaller copy leaves them out.
  */
-export function nameTexts(doc: DocMeta, signatures: readonly SignatureRecord[]): string[] {
+export function nameTexts(doc: DocMeta, signatures: readonly StoredSignature[]): string[] {
   return [doc.title, ...doc.aliases, ...signatures.filter((sig) => sig.cause < 0).map((sig) => sig.text)];
 }
 
@@ -19,7 +19,7 @@ export function nameTerms(text: string, keepNumbers: ReadonlySet<string>, known:
   return terms(fold(text), { keepNumbers }).all.filter(known);
 }
 
-export function causeTerms(cause: CauseMeta, own: readonly SignatureRecord[], keepNumbers: ReadonlySet<string>, known: (term: string) => boolean): string[] {
+export function causeTerms(cause: CauseMeta, own: readonly StoredSignature[], keepNumbers: ReadonlySet<string>, known: (term: string) => boolean): string[] {
   const text = fold([cause.title, cause.question, ...own.map((sig) => sig.text)].join("\n"));
   return [...new Set([...terms(text, { keepNumbers }).all, ...conceptTerms(text)])].filter(known);
 }

@@ -1,4 +1,4 @@
-import type { NeighbourRecord } from "./neighbours";
+import type { StoredNeighbour } from "./neighbours";
 import type { EntryKind } from "@/content/schema";
 import type { ConfidenceModel } from "./confidence";
 
@@ -31,24 +31,29 @@ export interface DocMeta {
   readonly names?: readonly (readonly number[])[];
 }
 
-export interface SignatureRecord {
+/** A signature as the index stores it: its comparable form is derived when the index loads (signatures.ts). */
+export interface StoredSignature {
   readonly text: string;
+  readonly doc: number;
+  /** Index of the cause that owns it, or -1 for the entry's own signatures. */
+  readonly cause: number;
+}
+
+/** A signature ready to match: the stored one and what a query line must contain. */
+export interface SignatureRecord extends StoredSignature {
   /**
    * What a query line must contain: `normalizeLine(text)` for a plain signature; for one with
    * `{placeholders}`, the folded text with the placeholders left in (see signatures.ts).
    */
   readonly norm: string;
   readonly pattern: boolean;
-  readonly doc: number;
-  /** Index of the cause that owns it, or -1 for the entry's own signatures. */
-  readonly cause: number;
 }
 
 /** Term weights are stored as integers: weight × this. One decimal is plenty for ranking. */
 export const WEIGHT_SCALE = 10;
 
 export interface SearchIndexData {
-  readonly format: 4;
+  readonly format: 5;
   /** The content version the index was built from. */
   readonly version: string;
   readonly docs: readonly DocMeta[];
@@ -60,9 +65,9 @@ export interface SearchIndexData {
   readonly vocabulary: readonly string[];
   /** Flat [doc gap, weight×WEIGHT_SCALE, doc gap, …] (packing.ts): BM25F weighted term frequency, rounded. */
   readonly postings: readonly (readonly number[])[];
-  readonly signatures: readonly SignatureRecord[];
+  readonly signatures: readonly StoredSignature[];
   /** Problems this knowledge base does not fix, recognised by their own error texts (neighbours.ts). */
-  readonly neighbours: readonly NeighbourRecord[];
+  readonly neighbours: readonly StoredNeighbour[];
   /** The logistic model that decides whether the first result is presented as the answer (confidence.ts). */
   readonly confidence: ConfidenceModel;
 }

@@ -1,6 +1,6 @@
 import type { QueryUnit } from "./lines";
 import { fold, maskVolatile } from "./normalize";
-import { SignatureIndex } from "./signatures";
+import { SignatureIndex, signatureRecord } from "./signatures";
 
 /**
  * Neighbouring problems (`content/neighbours.yml`): errors that share words, and sometimes whole
@@ -10,12 +10,28 @@ import { SignatureIndex } from "./signatures";
  * from being presented as the answer unless that entry recognised an error text of its own at
  * least as specific.
  */
-export interface NeighbourRecord {
+/** A neighbour as the index stores it: its error texts as written. */
+export interface StoredNeighbour {
   readonly id: string;
   readonly title: string;
   readonly hint: string;
-  /** As in `SignatureRecord`: the text as written, the form a line must contain, whether it has placeholders. */
+  readonly signatures: readonly string[];
+}
+
+/** A neighbour ready to match: as in `SignatureRecord`, each text with the form a line must contain and whether it has placeholders. */
+export interface NeighbourRecord extends Omit<StoredNeighbour, "signatures"> {
   readonly signatures: readonly { readonly text: string; readonly norm: string; readonly pattern: boolean }[];
+}
+
+/** The stored neighbours made ready to match, with the numbers the index keeps literal. */
+export function loadNeighbours(stored: readonly StoredNeighbour[], keepNumbers: ReadonlySet<string>): NeighbourRecord[] {
+  return stored.map((n) => ({
+    ...n,
+    signatures: n.signatures.map((text) => {
+      const { norm, pattern } = signatureRecord({ text, doc: -1, cause: -1 }, keepNumbers);
+      return { text, norm, pattern };
+    }),
+  }));
 }
 
 export interface NeighbourHit {

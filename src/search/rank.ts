@@ -12,9 +12,9 @@ import type { DocMeta, SearchIndexData } from "./index-data";
 import { boundQuery, queryUnits, type QueryUnit } from "./lines";
 import { fold, looksLikeErrorCode, maskVolatile } from "./normalize";
 import { maskSecrets } from "./secrets";
-import { SignatureIndex, type SignatureHit } from "./signatures";
+import { SignatureIndex, signatureRecord, type SignatureHit } from "./signatures";
 import { bestSnippet } from "./snippets";
-import { NeighbourIndex, type NeighbourHit } from "./neighbours";
+import { loadNeighbours, NeighbourIndex, type NeighbourHit } from "./neighbours";
 import { conceptTerms } from "./synonyms";
 import { stem, terms } from "./tokenize";
 import { kthLargest, topScored } from "./top";
@@ -125,8 +125,8 @@ export function createSearcher(data: SearchIndexData): Searcher {
   const { k1 } = SEARCH_CONFIG;
   const corpus = createCorpus(data);
   const { docCount, keepNumbers, termIdf, entryHas, unknownIdf } = corpus;
-  const signatures = new SignatureIndex(data.signatures);
-  const neighbours = new NeighbourIndex(data.neighbours);
+  const signatures = new SignatureIndex(data.signatures.map((stored) => signatureRecord(stored, keepNumbers)));
+  const neighbours = new NeighbourIndex(loadNeighbours(data.neighbours, keepNumbers));
   /**
    * Whether an entry's evidence outweighs a recognised neighbour: only an error text of its own,
    * on another line of the log (both problems are there) or as specific on the same one.

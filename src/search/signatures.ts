@@ -1,6 +1,6 @@
-import { parseSignature, type PlaceholderName } from "@/content/signature-pattern";
-import type { SignatureRecord } from "./index-data";
-import { fold } from "./normalize";
+import { hasPlaceholders, parseSignature, type PlaceholderName } from "@/content/signature-pattern";
+import type { SignatureRecord, StoredSignature } from "./index-data";
+import { fold, normalizeLine } from "./normalize";
 import { anchors } from "./tokenize";
 
 /**
@@ -68,6 +68,15 @@ export function compileSignature(record: SignatureRecord): SignatureMatcher {
   // Typed placeholders narrow a signature down as much as a few literal characters would.
   const typed = placeholders.filter((p) => p === "loopback" || p === "name" || p === "ip" || p === "port").length;
   return { record, pattern: new RegExp(source), placeholders, weight: literalWeight(literal) + 3 * typed };
+}
+
+/**
+ * A stored signature made ready to match. The index stores only the text: the comparable form is
+ * derived from it where the index loads, with the same numbers kept literal as in queries.
+ */
+export function signatureRecord(stored: StoredSignature, keepNumbers: ReadonlySet<string>): SignatureRecord {
+  const pattern = hasPlaceholders(stored.text);
+  return { ...stored, norm: pattern ? normalizePattern(stored.text) : normalizeLine(stored.text, { keepNumbers }), pattern };
 }
 
 /** The comparable form of a signature with placeholders: folded, placeholders left as written. */

@@ -3,19 +3,10 @@ import { describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import { buildSearchIndex } from "@/search/build-index";
 import { queryUnits } from "@/search/lines";
-import { fold, normalizeLine } from "@/search/normalize";
-import { NeighbourIndex, type NeighbourRecord } from "@/search/neighbours";
+import { loadNeighbours, NeighbourIndex, type NeighbourRecord } from "@/search/neighbours";
 import { createSearcher } from "@/search/rank";
 
-const record = (id: string, ...texts: string[]): NeighbourRecord => ({
-  id,
-  title: id,
-  hint: `hint of ${id}`,
-  signatures: texts.map((text) => {
-    const pattern = /\{[a-z*]+\}/.test(text);
-    return { text, norm: pattern ? fold(text) : normalizeLine(text, { keepNumbers: new Set(["87014"]) }), pattern };
-  }),
-});
+const record = (id: string, ...texts: string[]): NeighbourRecord => loadNeighbours([{ id, title: id, hint: `hint of ${id}`, signatures: texts }], new Set(["87014"]))[0] as NeighbourRecord;
 
 /** A tiny made-up list: a plain text, a code, a placeholder signature, and a longer text that overlaps a shorter one. */
 const tiny = new NeighbourIndex([
@@ -93,16 +84,18 @@ describe("neighbours on the real content", () => {
   });
 
   it("no entry's own title, alias or signature is taken for a neighbour", () => {
-    const index = new NeighbourIndex(buildSearchIndex(graph).neighbours);
-    const keep = new Set(buildSearchIndex(graph).keepNumbers);
+    const built = buildSearchIndex(graph);
+    const keep = new Set(built.keepNumbers);
+    const index = new NeighbourIndex(loadNeighbours(built.neighbours, keep));
     const names = graph.entries.flatMap((e) => [e.title, ...e.aliases, ...e.signatures, ...(e.kind === "problem" ? e.causes.flatMap((c) => c.signatures) : [])]);
     const taken = names.filter((name) => index.recognise([{ text: name }], keep) !== null);
     expect(taken).toEqual([]);
   });
 
   it("every neighbour is recognised by each of its own signatures (none is shadowed by masking)", () => {
-    const index = new NeighbourIndex(buildSearchIndex(graph).neighbours);
-    const keep = new Set(buildSearchIndex(graph).keepNumbers);
+    const built = buildSearchIndex(graph);
+    const keep = new Set(built.keepNumbers);
+    const index = new NeighbourIndex(loadNeighbours(built.neighbours, keep));
     const example = (text: string) => text.replace("{path}", "/etc/nginx/nginx.conf").replace("{*}", " x ").replace("{n}", "7");
     for (const n of graph.neighbours) for (const sig of n.signatures) expect(index.recognise([{ text: example(sig) }], keep)?.id, sig).toBe(n.id);
   });

@@ -6,7 +6,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import { buildSearchIndex } from "@/search/build-index";
-import { compileSignature } from "@/search/signatures";
+import { compileSignature, signatureRecord } from "@/search/signatures";
 
 /**
  * Every regular expression that sees user text must run in time linear in its input. Two checks:
@@ -67,8 +67,10 @@ function patternsOf(file: string): Found[] {
 async function compiledPatterns(): Promise<Found[]> {
   const content = await buildContent(path.join(root, "content"));
   if (!content.graph) throw new Error("content has errors");
-  return buildSearchIndex(content.graph).signatures.flatMap((record) => {
-    const { pattern } = compileSignature(record);
+  const index = buildSearchIndex(content.graph);
+  const keep = new Set(index.keepNumbers);
+  return index.signatures.flatMap((stored) => {
+    const { record, pattern } = compileSignature(signatureRecord(stored, keep));
     return pattern ? [{ where: `signature ${JSON.stringify(record.text)}`, source: pattern.source, flags: pattern.flags }] : [];
   });
 }

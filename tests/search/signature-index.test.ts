@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { SignatureRecord } from "@/search/index-data";
 import { fold, normalizeLine } from "@/search/normalize";
-import { compileSignature, containsAtBoundary, SignatureIndex } from "@/search/signatures";
+import { compileSignature, containsAtBoundary, SignatureIndex, signatureRecord } from "@/search/signatures";
 
 /**
  * The signature index built inside each test (signatures.test.ts builds its corpus once, while
  * loading): what a signature's pattern accepts, where it may start and end, and what a hit weighs.
  */
-const record = (text: string, doc = 0, cause = -1): SignatureRecord => {
-  const pattern = /\{[a-z*]+\}/.test(text);
-  return { text, norm: pattern ? fold(text) : normalizeLine(text), pattern, doc, cause };
-};
+const record = (text: string, doc = 0, cause = -1): SignatureRecord => signatureRecord({ text, doc, cause }, new Set());
 const matches = (records: readonly SignatureRecord[], line: string) =>
   new SignatureIndex(records).match(fold(line), normalizeLine(line)).map((hit) => ({ text: hit.record.text, values: hit.values.map((v) => `${v.placeholder}=${v.value}`) }));
 

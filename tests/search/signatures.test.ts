@@ -3,12 +3,9 @@ import { describe, expect, it } from "vitest";
 import { displaySignature, parseSignature } from "@/content/signature-pattern";
 import type { SignatureRecord } from "@/search/index-data";
 import { fold, normalizeLine } from "@/search/normalize";
-import { SignatureIndex } from "@/search/signatures";
+import { SignatureIndex, signatureRecord } from "@/search/signatures";
 
-const record = (text: string, doc: number, cause = -1): SignatureRecord => {
-  const pattern = /\{[a-z*]+\}/.test(text);
-  return { text, norm: pattern ? fold(text) : normalizeLine(text), pattern, doc, cause };
-};
+const record = (text: string, doc: number, cause = -1): SignatureRecord => signatureRecord({ text, doc, cause }, new Set());
 
 /** A tiny made-up corpus: one entry with a cause per kind of address, and a plain signature elsewhere. */
 const index = new SignatureIndex([
