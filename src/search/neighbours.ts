@@ -44,6 +44,11 @@ export interface NeighbourHit {
   readonly weight: number;
   /** The line of a multi-line query it was found on. */
   readonly line?: number;
+  /**
+   * On every line where some neighbour was recognised, the weight of the most specific one (keyed
+   * by line, undefined for a one-line query): a log often prints the same error twice.
+   */
+  readonly weightOn: ReadonlyMap<number | undefined, number>;
 }
 
 export class NeighbourIndex {
@@ -58,12 +63,15 @@ export class NeighbourIndex {
   recognise(units: readonly QueryUnit[], keepNumbers: ReadonlySet<string>): NeighbourHit | null {
     if (this.records.length === 0) return null;
     let best: NeighbourHit | null = null;
+    const weightOn = new Map<number | undefined, number>();
     for (const unit of units) {
       const folded = fold(unit.text);
       for (const hit of this.signatures.match(folded, maskVolatile(folded, { keepNumbers }))) {
         const record = this.records[hit.record.doc];
-        if (!record || (best && best.weight >= hit.weight)) continue;
-        best = { id: record.id, title: record.title, hint: record.hint, signature: hit.record.text, weight: hit.weight, ...(unit.line !== undefined ? { line: unit.line } : {}) };
+        if (!record) continue;
+        weightOn.set(unit.line, Math.max(weightOn.get(unit.line) ?? 0, hit.weight));
+        if (best && best.weight >= hit.weight) continue;
+        best = { id: record.id, title: record.title, hint: record.hint, signature: hit.record.text, weight: hit.weight, ...(unit.line !== undefined ? { line: unit.line } : {}), weightOn };
       }
     }
     return best;

@@ -68,7 +68,7 @@ export interface SearchResponse {
   /** How many of the query's candidates (before the filter) are in each area, system and kind. */
   readonly facets: Facets;
   /** A neighbouring problem the query prints, which this knowledge base does not fix (neighbours.ts). */
-  readonly neighbour?: Omit<NeighbourHit, "weight">;
+  readonly neighbour?: Omit<NeighbourHit, "weight" | "weightOn">;
 }
 
 export interface SearchOptions {
@@ -129,10 +129,11 @@ export function createSearcher(data: SearchIndexData): Searcher {
   const neighbours = new NeighbourIndex(loadNeighbours(data.neighbours, keepNumbers));
   /**
    * Whether an entry's evidence outweighs a recognised neighbour: only an error text of its own,
-   * on another line of the log (both problems are there) or as specific on the same one.
+   * on a line of the log that prints no neighbour (both problems are there) or as specific as the
+   * one that line prints.
    */
   const outweighs = (e: Evidence, neighbour: NeighbourHit | null) =>
-    !neighbour || (e.signature !== null && (e.context.unit.line !== neighbour.line || e.signature.weight >= neighbour.weight));
+    !neighbour || (e.signature !== null && e.signature.weight >= (neighbour.weightOn.get(e.context.unit.line) ?? 0));
   // Per-searcher buffers of one slot per entry, left cleared after each use.
   const scratch = new Float64Array(docCount);
   const flagged = new Uint8Array(docCount);

@@ -83,6 +83,14 @@ describe("neighbours on the real content", () => {
     expect(response.neighbour).toMatchObject({ id: "redis-oom", line: 3 });
   });
 
+  it("a neighbour printed again on a later line still outweighs an entry's shorter error text there", () => {
+    // The entry's `url not in domain list` is part of the neighbour's longer text on both lines.
+    const log = ["生成海报失败：downloadFile:fail url not in domain list", '{"errMsg":"downloadFile:fail url not in domain list"}'].join("\n");
+    const response = searcher.search(log);
+    expect(response.neighbour).toMatchObject({ id: "miniprogram-other-domain-lists" });
+    expect(response.confident).toBe(false);
+  });
+
   it("no entry's own title, alias or signature is taken for a neighbour", () => {
     const built = buildSearchIndex(graph);
     const keep = new Set(built.keepNumbers);
