@@ -86,6 +86,20 @@ const PRIVATE = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/;
 const SINGLE_LABEL = /^[a-z][a-z0-9_-]*$/;
 const SERVICE_LABEL: Record<Service, string> = { mysql: "MySQL", redis: "Redis", postgres: "PostgreSQL", smtp: "SMTP 邮件服务", https: "HTTPS", http: "HTTP" };
 
+/** The port a database service listens on inside its own container unless told otherwise. */
+const DEFAULT_PORT: Partial<Record<Service, string>> = { mysql: "3306", redis: "6379", postgres: "5432" };
+
+/**
+ * Containers on one compose network reach each other on the port the service listens on, not
+ * the one `ports:` publishes on the host ("6380:6379"): a non-default port next to a service
+ * name is often the published one.
+ */
+function publishedPortNote(hit: FamilyHit): string {
+  const usual = hit.service ? DEFAULT_PORT[hit.service] : undefined;
+  if (!usual || !hit.port || hit.port === usual) return "";
+  return `另外，容器之间要连服务在容器里监听的端口（${SERVICE_LABEL[hit.service as Service]} 默认 ${usual}），不是 ports 里映射到宿主机的端口；除非你改过它的监听端口，${hit.port} 多半是映射出来的那个。`;
+}
+
 /** One sentence saying what the host, port and code in the line mean, or null when there is nothing to add. */
 export function explain(hit: FamilyHit): string | null {
   const target = hit.host ? `${hit.host}${hit.port ? `:${hit.port}` : ""}` : hit.port ? `端口 ${hit.port}` : null;
@@ -98,7 +112,7 @@ export function explain(hit: FamilyHit): string | null {
       if (!what) return null;
       const verb = hit.family === "refused" ? "被拒绝" : hit.family === "timeout" ? "超时" : "不可达（No route to host）";
       if (hit.host && LOOPBACK.test(hit.host)) return `你连的是 ${what}，连接${verb}。程序如果跑在容器里，${hit.host} 指向的是容器自己，不是宿主机。`;
-      if (hit.host && SINGLE_LABEL.test(hit.host)) return `你连的是 ${what}：${hit.host} 像是 compose 里的服务名，连接发生在容器网络里。${verb === "被拒绝" ? "被拒绝通常是对方还没启动完，或者服务名、端口写错了。" : `连接${verb}。`}`;
+      if (hit.host && SINGLE_LABEL.test(hit.host)) return `你连的是 ${what}：${hit.host} 像是 compose 里的服务名，连接发生在容器网络里。${verb === "被拒绝" ? "被拒绝通常是对方还没启动完，或者服务名、端口写错了。" : `连接${verb}。`}${publishedPortNote(hit)}`;
       if (hit.host && PRIVATE.test(hit.host)) return `你连的是内网地址 ${what}，连接${verb}。${hit.family === "refused" ? "对方的这个端口没有在监听（还没启动，或只监听了 127.0.0.1）。" : "多半是防火墙或安全组没有放行这个端口。"}`;
       if (hit.service === "smtp" && hit.port === "25" && hit.family !== "refused") return `连接 ${what} ${verb}：很多云服务器默认封了 25 端口，改用 465（SSL）或 587。`;
       return `你连的是 ${what}，连接${verb}。${hit.family === "refused" ? "对方这个端口没有程序在监听，或被防火墙拒绝。" : "多半是防火墙、安全组没有放行，或者地址不对。"}`;

@@ -45,6 +45,15 @@ describe("explain: where the connection went", () => {
     expect(timeout).not.toContain("还没启动完");
   });
 
+  it("points out a service name with a database's non-default port: likely the port published on the host", () => {
+    const published = say({ family: "refused", host: "redis-prod", port: "6380", service: "redis" });
+    expect(published).toContain("默认 6379");
+    expect(published).toContain("6380 多半是映射出来的");
+    expect(say({ family: "refused", host: "redis", port: "6379", service: "redis" })).not.toContain("映射");
+    expect(say({ family: "timeout", host: "db", port: "8080", service: "http" })).not.toContain("映射");
+    expect(say({ family: "refused", host: "db", port: "33060", service: "mysql" })).toContain("默认 3306");
+  });
+
   it("names the port, or the service alone, when the line has no host", () => {
     expect(say({ family: "refused", port: "3306", service: "mysql" })).toContain("端口 3306（MySQL）");
     expect(say({ family: "timeout", service: "redis" })).toContain("你连的是 Redis，");
