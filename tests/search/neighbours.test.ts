@@ -68,6 +68,10 @@ describe("neighbours on the real content", () => {
     for (const [query, id] of [
       ["When I try to connect with MySQL Workbench (using localhost) I get the message:\n\n_Access denied for user 'root'@'172.17.0.1' (using password: YES)_", "mysql-access-denied"],
       ["KeyError: 'access_token' {'errcode': 40125, 'errmsg': 'invalid appsecret rid: 6597b34f-49e4c9dc-1b25fb87'}", "wechat-credential-wrong"],
+      ['Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection', "docker-hub-unreachable"],
+      ["itchat 扫码之后报错 KeyError: 'pass_ticket'", "wechat-web-login-blocked"],
+      ["ModuleNotFoundError: No module named 'openai'", "python-module-missing"],
+      ["fatal: unable to access 'https://github.com/x/y.git/': Failed to connect to github.com port 443: Connection timed out", "github-unreachable"],
     ] as const) {
       const response = searcher.search(query);
       expect(response.neighbour?.id, query).toBe(id);
