@@ -15,14 +15,13 @@ export const EvalCaseSchema = z.strictObject({
 export type EvalCase = z.infer<typeof EvalCaseSchema>;
 
 export function parseEvalFile(text: string): EvalCase[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line, index) => {
-      const parsed = EvalCaseSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-      return parsed.data;
-    });
+  // Blank lines are skipped after numbering, so an error names the line an editor shows.
+  return text.split("\n").flatMap((line, index) => {
+    if (line.trim() === "") return [];
+    const parsed = EvalCaseSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    return [parsed.data];
+  });
 }
 
 export type EvalPart = "tune" | "check";

@@ -81,6 +81,8 @@ describe("parseEvalFile", () => {
     expect(() => parseEvalFile([good, '{"q":"","expect":[]}'].join("\n"))).toThrow(/^line 2: /);
     expect(() => parseEvalFile([good, good, '{"q":"a","expect":[],"extra":1}'].join("\n"))).toThrow(/^line 3: /);
     expect(() => parseEvalFile('{"q":"a","expect":[],"src":"not a url"}')).toThrow(/^line 1: /);
+    // Blank lines count: the line number is the one an editor shows.
+    expect(() => parseEvalFile([good, "", '{"q":"a"}'].join("\n"))).toThrow(/^line 3: /);
   });
 });
 
