@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildContent } from "@/content";
 import { buildSearchIndex } from "@/search/build-index";
-import { facetCounts, isEmptyFilter, matchesFilter } from "@/search/facets";
+import { facetCounts, isEmptyFilter, knownValues, matchesFilter } from "@/search/facets";
 import { createSearcher } from "@/search/rank";
 import { parseSearchFilter } from "@/search/request";
 
@@ -26,6 +26,16 @@ describe("facet counts", () => {
       { value: "question", count: 1 },
       { value: "guide", count: 1 },
     ]);
+  });
+
+  it("puts a value seen later first when it is more frequent", () => {
+    const later = [{ area: "email", system: "generic", kind: "guide" }, ...hits];
+    expect(facetCounts(later).area).toEqual([
+      { value: "docker", count: 3 },
+      { value: "email", count: 2 },
+    ]);
+    // guide and problem tie at two: guide was seen first.
+    expect(facetCounts(later).kind.map((v) => v.value)).toEqual(["guide", "problem", "question"]);
   });
 
   it("is empty for no hits", () => {
@@ -76,4 +86,13 @@ it("a filter narrows the real search, and the counts stay those of every candida
   expect(narrowed.facets).toEqual(all.facets);
   const total = all.facets.area.reduce((n, f) => n + f.count, 0);
   expect(all.facets.kind.reduce((n, f) => n + f.count, 0)).toBe(total);
+});
+
+it("knows the values each facet takes in an index, once each", () => {
+  const known = knownValues(hits);
+  expect(known).toEqual({
+    area: new Set(["docker", "email"]),
+    system: new Set(["gptlink", "generic", "codo"]),
+    kind: new Set(["problem", "question", "guide"]),
+  });
 });

@@ -33,6 +33,20 @@ describe("FuzzyIndex built per test", () => {
   });
 });
 
+describe("FuzzyIndex candidates", () => {
+  it("takes no single letter or digit for a gram", () => {
+    expect(new FuzzyIndex([["a b"], ["x 1"]]).search("a b", 5)).toEqual([]);
+  });
+
+  it("reads every record sharing more grams than the cut, then only the first at the cut, 16 in all", () => {
+    // Record 0 shares all eight grams of the query; the next 20 share seven, and fuse.js would take each.
+    const index = new FuzzyIndex([["timeout error"], ...Array.from({ length: 20 }, (_v, i) => [`timeout erro ${i}`])]);
+    const hits = index.search("timeout error", 50).map((h) => h.index);
+    expect(hits[0]).toBe(0);
+    expect([...hits].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_v, i) => i));
+  });
+});
+
 describe("closestWord built per test", () => {
   const words = ["docker", "redis", "nginx"];
 
@@ -48,5 +62,24 @@ describe("closestWord built per test", () => {
     expect(closestWord(index, ["ocker"], "ockerr")).toBe("ocker");
     expect(closestWord(index, ["ocker"], "1ocker")).toBeNull();
     expect(closestWord(index, ["ocker"], "ocker!")).toBeNull();
+  });
+});
+
+describe("closestWord's edit budget", () => {
+  const words = ["docker", "nginx", "connection"];
+  const index = new FuzzyIndex(words.map((w) => [w]));
+
+  it("allows one edit in a word of up to five letters, two in a longer one", () => {
+    expect(closestWord(index, words, "docke")).toBe("docker");
+    // fuse.js finds docker for both; "docks" is two edits from it, one too many for five letters.
+    expect(closestWord(index, words, "docks")).toBeNull();
+    expect(closestWord(index, words, "nginxxx")).toBe("nginx");
+    expect(closestWord(index, words, "connectoin")).toBe("connection");
+  });
+
+  it("takes only fuse.js's close hits (score under 0.3), however few the edits", () => {
+    // fuse.js scores docker 0.33 for "dockks", two edits away.
+    expect(index.search("dockks", 5)[0]?.score).toBeGreaterThanOrEqual(0.3);
+    expect(closestWord(index, words, "dockks")).toBeNull();
   });
 });

@@ -37,6 +37,29 @@ describe("NeighbourIndex (tiny list)", () => {
   });
 });
 
+describe("NeighbourIndex built per test", () => {
+  it("between equally specific texts, keeps the one printed first", () => {
+    const index = new NeighbourIndex([record("pump", "zeta pump failure"), record("fans", "zeta fans failure")]);
+    const keep = new Set<string>();
+    expect(index.recognise([{ text: "zeta fans failure and zeta pump failure" }], keep)?.id).toBe("fans");
+    expect(index.recognise([{ text: "zeta pump failure and zeta fans failure" }], keep)?.id).toBe("pump");
+    expect(index.recognise(queryUnits("zeta pump failure\nzeta fans failure", 50), keep)).toMatchObject({ id: "pump", line: 1 });
+    expect(index.recognise(queryUnits("zeta fans failure\nzeta pump failure", 50), keep)).toMatchObject({ id: "fans", line: 1 });
+  });
+
+  it("takes a more specific text found after a less specific one", () => {
+    const index = new NeighbourIndex([record("short", "zeta pump"), record("long", "zeta pump failure in the main loop")]);
+    expect(index.recognise(queryUnits("zeta pump stopped\nzeta pump failure in the main loop", 50), new Set())).toMatchObject({ id: "long", line: 2 });
+  });
+
+  it("gives no line for a one-line query, and nothing without neighbours", () => {
+    const hit = new NeighbourIndex([record("only", "zeta pump failure")]).recognise([{ text: "zeta pump failure" }], new Set());
+    expect(hit).toEqual({ id: "only", title: "only", hint: "hint of only", signature: "zeta pump failure", weight: hit?.weight });
+    expect(hit && "line" in hit).toBe(false);
+    expect(new NeighbourIndex([]).recognise([{ text: "zeta pump failure" }], new Set())).toBeNull();
+  });
+});
+
 const content = await buildContent(path.resolve("content"));
 if (!content.graph) throw new Error("content has errors");
 const graph = content.graph;
