@@ -24,7 +24,7 @@ const id = (term: string) => vocabulary.indexOf(term);
 
 function index(): SearchIndexData {
   return {
-    format: 4,
+    format: 5,
     version: "test",
     docs: [
       {
@@ -58,9 +58,9 @@ function index(): SearchIndexData {
     vocabulary: packVocabulary(vocabulary),
     postings: vocabulary.map((term) => packPostings(postings[term] ?? [])),
     signatures: [
-      { text: "upstream gateway returned 502", norm: "upstream gateway returned 502", pattern: false, doc: 0, cause: -1 },
-      { text: "redis timeout on worker", norm: "redis timeout on worker", pattern: false, doc: 1, cause: 1 },
-      { text: "redis connection timeout", norm: "redis connection timeout", pattern: false, doc: 1, cause: -1 },
+      { text: "upstream gateway returned 502", doc: 0, cause: -1 },
+      { text: "redis timeout on worker", doc: 1, cause: 1 },
+      { text: "redis connection timeout", doc: 1, cause: -1 },
     ],
     neighbours: [],
     confidence: { weights: {}, bias: 0, threshold: 0.5 } as unknown as SearchIndexData["confidence"],

@@ -54,7 +54,7 @@ describe("NeighbourIndex built per test", () => {
 
   it("gives no line for a one-line query, and nothing without neighbours", () => {
     const hit = new NeighbourIndex([record("only", "zeta pump failure")]).recognise([{ text: "zeta pump failure" }], new Set());
-    expect(hit).toEqual({ id: "only", title: "only", hint: "hint of only", signature: "zeta pump failure", weight: hit?.weight });
+    expect(hit).toEqual({ id: "only", title: "only", hint: "hint of only", signature: "zeta pump failure", weight: hit?.weight, weightOn: new Map([[undefined, hit?.weight]]) });
     expect(hit && "line" in hit).toBe(false);
     expect(new NeighbourIndex([]).recognise([{ text: "zeta pump failure" }], new Set())).toBeNull();
   });
