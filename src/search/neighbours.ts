@@ -1,5 +1,6 @@
 import type { QueryUnit } from "./lines";
 import { fold, maskVolatile } from "./normalize";
+import type { SignatureRecord } from "./index-data";
 import { SignatureIndex, signatureRecord } from "./signatures";
 
 /**
@@ -9,8 +10,9 @@ import { SignatureIndex, signatureRecord } from "./signatures";
  * alone cannot tell them apart; their own printed text can. A recognised neighbour keeps an entry
  * from being presented as the answer unless that entry recognised an error text of its own at
  * least as specific.
+ *
+ * The index stores a neighbour with its error texts as written.
  */
-/** A neighbour as the index stores it: its error texts as written. */
 export interface StoredNeighbour {
   readonly id: string;
   readonly title: string;
@@ -18,9 +20,9 @@ export interface StoredNeighbour {
   readonly signatures: readonly string[];
 }
 
-/** A neighbour ready to match: as in `SignatureRecord`, each text with the form a line must contain and whether it has placeholders. */
+/** A neighbour ready to match: each text with the form a line must contain, as a signature has. */
 export interface NeighbourRecord extends Omit<StoredNeighbour, "signatures"> {
-  readonly signatures: readonly { readonly text: string; readonly norm: string; readonly pattern: boolean }[];
+  readonly signatures: readonly Pick<SignatureRecord, "text" | "norm" | "pattern">[];
 }
 
 /** The stored neighbours made ready to match, with the numbers the index keeps literal. */
