@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { chromium } from "@playwright/test";
 
@@ -9,6 +10,16 @@ const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const out = process.argv[2] ?? ".reports/screenshots";
 const pages = (process.argv[3] ?? "/,/area/docker,/entry/gptlink-docker-server-error,/entry/wecom-app-setup-railway,/entry/wechat-pay-appid-vs-mp-appid,/nope").split(",");
 
+// Without a Chinese font every heading renders as boxes, and the screenshots show nothing useful.
+const chineseFonts = (() => {
+  try {
+    return execFileSync("fc-list", [":lang=zh"], { encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+})();
+if (!chineseFonts) console.warn("no Chinese font on this machine: text will show as boxes (apt-get install -y fonts-noto-cjk)");
+
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -19,7 +30,7 @@ for (const scheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
     const page = await context.newPage();
     for (const path of pages) {
-      await page.goto(base + path);
+      await page.goto(base + path, { waitUntil: "networkidle" });
       const name = `${path.replace(/[^a-z0-9]+/gi, "_") || "home"}-${scheme}-${width}.png`;
       await page.screenshot({ path: `${out}/${name}`, fullPage: process.env.FULL !== "0" });
     }
