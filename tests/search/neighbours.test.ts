@@ -95,6 +95,9 @@ describe("neighbours on the real content", () => {
       ["itchat 扫码之后报错 KeyError: 'pass_ticket'", "wechat-web-login-blocked"],
       ["ModuleNotFoundError: No module named 'openai'", "python-module-missing"],
       ["fatal: unable to access 'https://github.com/x/y.git/': Failed to connect to github.com port 443: Connection timed out", "github-unreachable"],
+      ["#11 [stage-1 7/15] RUN pip3 install --user -r requirements.txt\nERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.", "pip-user-in-virtualenv"],
+      ["Error response from daemon: driver failed programming external connectivity on endpoint mysql: iptables failed: iptables --wait -t nat -A DOCKER -p tcp -d 0/0 --dport 3306 -j DNAT --to-destination 172.17.0.2:3306 ! -i docker0: iptables: No chain/target/match by that name.", "docker-iptables-chain-missing"],
+      ['{"errcode":40096,"errmsg":"invalid external userid, hint: [1768979428_1_x]"}', "wecom-user-id"],
     ] as const) {
       const response = searcher.search(query);
       expect(response.neighbour?.id, query).toBe(id);

@@ -108,13 +108,13 @@ describe("the eval harness on the public queries", () => {
    * presented top-1 ≥ 0.85, top-3 ≥ 0.93 and out-of-scope ≥ 0.85 on both parts; the confidence gate
    * does not reach that yet (see the issue's closing note), so these floors hold today's figures
    * and fail on any regression. Raise them as the search improves; never lower them to pass a
-   * change. (They were last lowered when 104 queries the content had never seen were added, a third
+   * change. (They were last lowered when 97 more queries the content had never seen were added, 35
    * of them out-of-scope reports that read like covered problems.)
    */
   const real = parseEvalFile(readFileSync(path.join(ROOT, "tests/evals/real-dev.jsonl"), "utf8"));
   const floors = {
-    tune: { rank1: 0.92, rank3: 0.97, shown1: 0.83, shown3: 0.84, oos: 0.76 },
-    check: { rank1: 0.88, rank3: 0.94, shown1: 0.74, shown3: 0.75, oos: 0.85 },
+    tune: { rank1: 0.92, rank3: 0.97, shown1: 0.8, shown3: 0.81, oos: 0.74 },
+    check: { rank1: 0.87, rank3: 0.93, shown1: 0.69, shown3: 0.69, oos: 0.85 },
   } as const;
   for (const part of ["tune", "check"] as const) {
     it(`keeps today's figures on the ${part} part of the real users' queries`, () => {
