@@ -11,7 +11,7 @@ import { signatureRecord } from "./signatures";
 import { sentences } from "./snippets";
 import { conceptTerms } from "./synonyms";
 import { termList } from "./tokenize";
-import { causeTerms, nameTerms, nameTexts } from "./entry-terms";
+import { causeTerms, nameTerms, nameTexts, spellingWords } from "./entry-terms";
 import { packPostings, packVocabulary } from "./packing";
 
 /**
@@ -101,6 +101,7 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     vocabulary: packVocabulary(sorted.map(([term]) => term)),
     postings: sorted.map(([, list]) => packPostings(list)),
     signatures,
+    spelling: spellingWords(docs, signatures),
     neighbours: graph.neighbours.map((n) => ({
       id: n.id,
       title: n.title,
@@ -164,7 +165,7 @@ function fieldsOf(entry: Entry): Fields<string> {
  * of the download, nor the stored term sets of names and causes, which the browser derives on
  * first use (entry-terms.ts). Ranking, confidence and the neighbours' recognition are the same.
  */
-export function forBrowser(data: SearchIndexData): SearchIndexData {
+export function forBrowser({ spelling: _spelling, ...data }: SearchIndexData): SearchIndexData {
   return {
     ...data,
     docs: data.docs.map(({ names: _names, ...doc }) => ({ ...doc, summary: [], causes: doc.causes.map(({ terms: _terms, ...cause }) => cause) })),

@@ -1,5 +1,5 @@
 import { idf, postingsContain, type Postings } from "./bm25";
-import { causeTerms, nameTerms, nameTexts } from "./entry-terms";
+import { causeTerms, nameTerms, nameTexts, spellingWords } from "./entry-terms";
 import { FuzzyIndex } from "./fuzzy";
 import { WEIGHT_SCALE, type SearchIndexData, type StoredSignature } from "./index-data";
 import { fold } from "./normalize";
@@ -112,11 +112,8 @@ export function createCorpus(data: SearchIndexData): Corpus {
       }),
     fuzzyNames: new FuzzyIndex(data.docs.map((doc, i) => nameTexts(doc, signaturesOf(i)).map(fold))),
     spelling() {
-      // The index's own terms are stems ("configur"), which are no spelling to offer anyone: the
-      // words come from what the knowledge base writes (titles, aliases, causes, error texts).
       if (!spelling) {
-        const texts = [...data.docs.flatMap((doc) => [doc.title, ...doc.aliases, ...doc.causes.flatMap((c) => [c.title, c.question])]), ...data.signatures.map((sig) => sig.text)];
-        const words = [...new Set(texts.flatMap((text) => fold(text).match(/[a-z][a-z0-9_]{3,}/g) ?? []))].sort();
+        const words = [...(data.spelling ?? spellingWords(data.docs, data.signatures))];
         spelling = { index: new FuzzyIndex(words.map((w) => [w])), words };
       }
       return spelling;

@@ -66,6 +66,8 @@ export interface SearchIndexData {
   /** Flat [doc gap, weight×WEIGHT_SCALE, doc gap, …] (packing.ts): BM25F weighted term frequency, rounded. */
   readonly postings: readonly (readonly number[])[];
   readonly signatures: readonly StoredSignature[];
+  /** The Latin words the knowledge base writes, sorted, for "did you mean" (entry-terms.ts); the server's copy only. */
+  readonly spelling?: readonly string[];
   /** Problems this knowledge base does not fix, recognised by their own error texts (neighbours.ts). */
   readonly neighbours: readonly StoredNeighbour[];
   /** The logistic model that decides whether the first result is presented as the answer (confidence.ts). */

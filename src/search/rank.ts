@@ -355,11 +355,14 @@ export function createSearcher(data: SearchIndexData): Searcher {
    */
   function respell(query: string): string | null {
     const folded = fold(query);
-    const { index, words } = corpus.spelling();
+    // The spelling index is built on the first word that needs it: on a large corpus that costs
+    // as much as hundreds of searches, and most unanswered short queries have no unknown word.
+    let spelling: ReturnType<typeof corpus.spelling> | null = null;
     let changed = false;
     const text = folded.replace(/[a-z][a-z0-9_]{3,}/g, (word) => {
       if (termIdf(stem(word)) !== null || termIdf(word) !== null) return word;
-      const better = closestWord(index, words, word);
+      spelling ??= corpus.spelling();
+      const better = closestWord(spelling.index, spelling.words, word);
       if (!better) return word;
       changed = true;
       return better;

@@ -22,12 +22,12 @@ describe("the index the browser loads", () => {
     expect(full.docs.every((d) => d.names !== undefined && d.causes.every((c) => c.terms !== undefined))).toBe(true);
   });
 
-  // The server reads the names' and causes' term sets from the index, the browser derives them:
-  // the same answers, causes and confidence show they are the same sets.
-  it("answers every real query as the server does (same answers, causes, suggestions and neighbour)", () => {
+  // The server reads the names' and causes' term sets and the spelling words from the index, the
+  // browser derives them: the same answers, causes, confidence and spellings show they are the same.
+  it("answers every real query as the server does (same answers, causes, suggestions, neighbour and spelling)", () => {
     const shape = (s: typeof server, q: string) => {
       const r = s.search(q);
-      return { confident: r.confident, results: r.results.map((h) => [h.id, h.cause, h.score]), suggestions: r.suggestions.map((h) => [h.id, h.cause]), neighbour: r.neighbour?.id };
+      return { confident: r.confident, results: r.results.map((h) => [h.id, h.cause, h.score]), suggestions: r.suggestions.map((h) => [h.id, h.cause]), neighbour: r.neighbour?.id, didYouMean: r.didYouMean };
     };
     for (const q of queries) expect(shape(browser, q), q.slice(0, 60)).toEqual(shape(server, q));
   });

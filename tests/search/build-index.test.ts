@@ -231,13 +231,16 @@ describe("the index built", () => {
     ]);
   });
 
-  it("gives the browser the same index without quotes, hints and stored term sets", () => {
+  it("gives the browser the same index without quotes, hints, stored term sets and spelling words", () => {
     const full = buildSearchIndex(graphs.several);
     const small = forBrowser(full);
+    expect(full.spelling?.length).toBeGreaterThan(0);
+    expect(full.spelling).toEqual([...(full.spelling ?? [])].sort());
+    expect("spelling" in small).toBe(false);
     expect(small.docs.map((d) => d.summary)).toEqual([[], []]);
     expect(small.docs.every((d) => !("names" in d) && d.causes.every((c) => !("terms" in c)))).toBe(true);
     expect(small.docs[1]?.causes.map((c) => c.id)).toEqual(["one", "two"]);
     expect(small.neighbours.map((n) => [n.id, n.hint, n.signatures.length])).toEqual([["far-away", "", 2]]);
-    expect({ ...small, docs: [], neighbours: [] }).toEqual({ ...full, docs: [], neighbours: [] });
+    expect({ ...small, docs: [], neighbours: [] }).toEqual({ ...full, docs: [], neighbours: [], spelling: undefined });
   });
 });
