@@ -162,8 +162,8 @@ function fieldsOf(entry: Entry): Fields<string> {
 /**
  * The index as the browser's search palette loads it: without what only the server's pages show
  * (the summary sentences quoted as snippets, the neighbours' hints), which would take a twelfth
- * of the download, nor the stored term sets of names and causes, which the browser derives on
- * first use (entry-terms.ts). Ranking, confidence and the neighbours' recognition are the same.
+ * of the download, nor the stored term sets of names and causes and the spelling words, which
+ * the browser derives on first use (entry-terms.ts). Ranking, confidence and the neighbours' recognition are the same.
  */
 export function forBrowser({ spelling: _spelling, ...data }: SearchIndexData): SearchIndexData {
   return {

@@ -71,7 +71,7 @@ export function createCorpus(data: SearchIndexData): Corpus {
     return value;
   };
 
-  let spelling: { index: FuzzyIndex; words: string[] } | null = null;
+  let spelling: { index: FuzzyIndex; words: readonly string[] } | null = null;
 
   return {
     data,
@@ -113,7 +113,7 @@ export function createCorpus(data: SearchIndexData): Corpus {
     fuzzyNames: new FuzzyIndex(data.docs.map((doc, i) => nameTexts(doc, signaturesOf(i)).map(fold))),
     spelling() {
       if (!spelling) {
-        const words = [...(data.spelling ?? spellingWords(data.docs, data.signatures))];
+        const words = data.spelling ?? spellingWords(data.docs, data.signatures);
         spelling = { index: new FuzzyIndex(words.map((w) => [w])), words };
       }
       return spelling;
