@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildContent } from "../src/content";
-import { buildSearchIndex } from "../src/search/build-index";
-import { FEATURE_DIRECTIONS, FEATURES, fitLogistic, probability, type ConfidenceModel, type FeatureName, type FeatureVector } from "../src/search/confidence";
+import { buildSearchIndex, confidenceOf } from "../src/search/build-index";
+import { FEATURE_DIRECTIONS, FEATURES, fitLogistic, probability, reliabilityOf, type ConfidenceModel, type FeatureName, type FeatureVector, type ReliabilityTable, type StoredConfidenceModel } from "../src/search/confidence";
 import { productRun } from "../src/search/contenders";
 import { evaluate, parseEvalFile, partOf, type EvalCase } from "../src/search/eval";
 import { createSearcher } from "../src/search/rank";
@@ -13,11 +13,15 @@ import { createSearcher } from "../src/search/rank";
  * query never is). A fit whose weights go against a feature's stated direction is refused. The
  * operating point is the lowest threshold at which the product's search (every line of a log
  * judged, as the eval does) leaves at least 85% of the check part's out-of-scope queries unanswered.
+ * The per-entry reliability table is counted on the tuning part too; while fitting, each tuning
+ * query sees its entry's record without itself, or the feature would simply repeat its label.
  * Writes src/search/confidence-model.json and prints both parts at every threshold.
  */
 const FILE = "tests/evals/real-dev.jsonl";
 const MODEL = "src/search/confidence-model.json";
 const OOS_TARGET = 0.85;
+/** Measured under cross-validation on the tuning part: anything from 2 to 20 gives the same operating point. */
+const RELIABILITY_STRENGTH = 5;
 
 const cases = parseEvalFile(readFileSync(FILE, "utf8"));
 const content = await buildContent(path.resolve("content"));
@@ -28,6 +32,7 @@ const index = buildSearchIndex(graph);
 const searcher = createSearcher(index);
 
 interface Row {
+  readonly id: string;
   readonly features: FeatureVector;
   readonly right: boolean;
   readonly inScope: boolean;
@@ -39,14 +44,21 @@ function rowsOf(set: readonly EvalCase[]): Row[] {
   return set.flatMap((c) => {
     const first = searcher.first(c.q);
     if (!first) return [];
-    return [{ features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0, blocked: first.neighbour }];
+    return [{ id: first.id, features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0, blocked: first.neighbour }];
   });
 }
 
 const tune = cases.filter((c) => partOf(c) === "tune");
 const check = cases.filter((c) => partOf(c) === "check");
-const tuneRows = rowsOf(tune);
-const checkRows = rowsOf(check);
+// Rows a neighbour blocks are never decided by the model, so they neither teach it nor count in
+// an entry's record.
+const firstOfTune = rowsOf(tune);
+const decidedTune = firstOfTune.filter((r) => !r.blocked);
+const table = reliabilityTable(decidedTune);
+// The tune columns printed below see each entry's whole record, their own query included.
+const tuneRows = firstOfTune.map((r) => withReliability(r, reliabilityOf(table, r.id)));
+const checkRows = rowsOf(check).map((r) => withReliability(r, reliabilityOf(table, r.id)));
+const decided = decidedTune.map((r) => withReliability(r, leaveOneOut(table, r)));
 const counts = (set: readonly EvalCase[]) => ({ inScope: set.filter((c) => c.expect.length > 0).length, oos: set.filter((c) => c.expect.length === 0).length });
 
 /** Shown@1 over in-scope queries and the share of out-of-scope ones left unanswered, at a threshold. */
@@ -78,8 +90,6 @@ function fit(rows: readonly Row[], names: readonly FeatureName[]): ConfidenceMod
 // and the rest refitted (an active-set step), and the run says which; a weight near zero that
 // flips with small content changes then drops out instead of stopping the fit.
 let chosen: FeatureName[] = [...FEATURES];
-// Rows a neighbour blocks are never decided by the model, so they do not teach it.
-const decided = tuneRows.filter((r) => !r.blocked);
 let draft = fit(decided, chosen);
 for (;;) {
   const against = chosen.filter((name, i) => Math.sign(draft.weights[i] ?? 0) !== FEATURE_DIRECTIONS[name]);
@@ -99,7 +109,7 @@ const fine = Array.from({ length: 181 }, (_, i) => Math.round((0.05 + i * 0.005)
  * through a line the first result does not come from.
  */
 function searchedAt(set: readonly EvalCase[], threshold: number) {
-  const s = createSearcher({ ...index, confidence: { ...draft, threshold } });
+  const s = createSearcher({ ...index, ...confidenceOf(index.docs, { ...draft, threshold, reliability: table }) });
   return evaluate(set, productRun(s, (id) => upstreamOf.get(id) ?? []));
 }
 // Fewer queries are answered as the threshold rises, so the lowest one that meets the target is
@@ -113,8 +123,9 @@ while (lo < hi) {
 }
 const threshold = fine[lo] ?? 0.95;
 const thresholds = fine.filter((t, i) => i % 5 === 0 || t === threshold);
-const model: ConfidenceModel = { features: draft.features, weights: draft.weights.map(round), bias: round(draft.bias), threshold: round(threshold) };
-writeFileSync(MODEL, `${JSON.stringify(model, null, 2)}\n`);
+const model: StoredConfidenceModel = { features: draft.features, weights: draft.weights.map(round), bias: round(draft.bias), threshold: round(threshold), reliability: table };
+// One line per entry's [right, ranked] pair, so the table reads as a table.
+writeFileSync(MODEL, `${JSON.stringify(model, null, 2).replace(/\[\s+(\d+),\s+(\d+)\s+\]/g, "[$1, $2]")}\n`);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
 console.log(`\nfitted on ${tuneRows.length} tuning queries: ${model.features.map((f, i) => `${f} ${model.weights[i]}`).join(", ")}; bias ${model.bias}`);
@@ -129,6 +140,25 @@ for (const [name, set] of [["tune", tune], ["check", check]] as const) {
   console.log(`searched at ${threshold.toFixed(3)}, ${name}: shown@1 ${pct(m.presented.top1)}, OOS ${pct(m.outOfScope)}`);
 }
 console.log(`wrote ${MODEL} (threshold ${model.threshold})`);
+
+function reliabilityTable(rows: readonly Row[]): ReliabilityTable {
+  const entries: Record<string, [number, number]> = {};
+  for (const r of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const record = (entries[r.id] ??= [0, 0]);
+    if (r.right) record[0]++;
+    record[1]++;
+  }
+  return { prior: round(rows.filter((r) => r.right).length / Math.max(1, rows.length)), strength: RELIABILITY_STRENGTH, entries };
+}
+
+function leaveOneOut(t: ReliabilityTable, r: Row): number {
+  const [right, ranked] = t.entries[r.id] ?? [0, 0];
+  return reliabilityOf({ ...t, entries: { [r.id]: [right - (r.right ? 1 : 0), ranked - 1] } }, r.id);
+}
+
+function withReliability(r: Row, reliability: number): Row {
+  return { ...r, features: { ...r.features, reliability } };
+}
 
 function round(n: number): number {
   return Math.round(n * 1e4) / 1e4;

@@ -4,7 +4,7 @@ import type { Entry } from "@/content/schema";
 import { SEARCH_CONFIG } from "./config";
 import { WEIGHT_SCALE, type DocMeta, type FieldName, type SearchIndexData, type StoredSignature } from "./index-data";
 import confidenceModel from "./confidence-model.json";
-import type { ConfidenceModel } from "./confidence";
+import { parseConfidenceModel, reliabilityOf, type StoredConfidenceModel } from "./confidence";
 import { detectFamilies, familyTerms } from "./families";
 import { fold } from "./normalize";
 import { signatureRecord } from "./signatures";
@@ -20,7 +20,10 @@ import { packPostings, packVocabulary } from "./packing";
  * pointing at a cause. The result is
  * plain JSON, loaded as-is by the server and by the browser.
  */
-export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
+// Checked when first needed, so a hand-edited model fails the build with what is wrong in it.
+let storedModel: StoredConfidenceModel | null = null;
+
+export function buildSearchIndex(graph: KnowledgeGraph, model: StoredConfidenceModel = (storedModel ??= parseConfidenceModel(confidenceModel, "src/search/confidence-model.json"))): SearchIndexData {
   // The neighbours' codes (87014, 40029…) stay literal too, or their signatures would match any number.
   const keepNumbers = corpusNumbers([...graph.entries.map((entry) => Object.values(fieldsOf(entry)).join("\n")), ...graph.neighbours.flatMap((n) => n.signatures)]);
   const mask = { keepNumbers: new Set(keepNumbers) };
@@ -81,7 +84,7 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
     else signaturesOf.set(sig.doc, [sig]);
   }
   return {
-    format: 5,
+    format: 6,
     version: graph.version,
     docs: docs.map((doc, i) => {
       const own = signaturesOf.get(i) ?? [];
@@ -108,8 +111,17 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndexData {
       hint: n.hint,
       signatures: n.signatures,
     })),
-    confidence: confidenceModel as ConfidenceModel,
+    ...confidenceOf(docs, model),
   };
+}
+
+/**
+ * The model as the index carries it: the weights as they are, the reliability table as one value
+ * per document (two decimals are plenty against the other features), so the browser needs no ids.
+ */
+export function confidenceOf(docs: readonly { readonly id: string }[], model: StoredConfidenceModel): Pick<SearchIndexData, "confidence" | "reliability"> {
+  const { reliability, ...confidence } = model;
+  return { confidence, reliability: docs.map((doc) => Math.round(reliabilityOf(reliability, doc.id) * 100) / 100) };
 }
 
 const FIELD_NAMES: readonly FieldName[] = ["title", "aliases", "signatures", "tags", "summary", "causes", "checks", "fixes", "body"];

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Whether a ranked entry is presented as the answer is a separate decision from ranking: a small
  * logistic model over a few features of the candidate and of the query, fitted on the tuning
@@ -23,18 +25,64 @@ export const FEATURE_DIRECTIONS = {
   code: 1,
   /** +1 the query's error family (refused connection, SMTP auth…) is one the entry declares, −1 another family, 0 none. */
   family: 1,
+  /** 0–1: how often this entry was right when it ranked first for a tuning query (see `reliabilityOf`). */
+  reliability: 1,
 } as const;
 
 export type FeatureName = keyof typeof FEATURE_DIRECTIONS;
 export const FEATURES = Object.keys(FEATURE_DIRECTIONS) as FeatureName[];
 export type FeatureVector = Readonly<Record<FeatureName, number>>;
 
-export interface ConfidenceModel {
-  readonly features: readonly FeatureName[];
-  readonly weights: readonly number[];
-  readonly bias: number;
+const modelFields = {
+  features: z.array(z.enum(FEATURES as [FeatureName, ...FeatureName[]])).readonly(),
+  weights: z.array(z.number()).readonly(),
+  bias: z.number(),
   /** A first result is presented when its probability is at least this. */
-  readonly threshold: number;
+  threshold: z.number().gt(0).lt(1),
+};
+const oneWeightEach = [(m: { features: readonly unknown[]; weights: readonly unknown[] }) => m.features.length === m.weights.length, { message: "needs one weight per feature" }] as const;
+
+export const ConfidenceModelSchema = z.strictObject(modelFields).refine(...oneWeightEach);
+export type ConfidenceModel = z.infer<typeof ConfidenceModelSchema>;
+
+/**
+ * Per entry, of the tuning queries that ranked it first, how many it was right for. Some entries
+ * attract reports they do not fix (a WeCom bot that does not reply ranks the trusted-IP entry
+ * first whatever the cause), others are rarely first by accident; the words of one query cannot
+ * tell these apart, the record of many can. Counts rather than shares, so the table reads as
+ * evidence and more of it (feedback, new queries) can be added.
+ */
+export const ReliabilityTableSchema = z.strictObject({
+  /** The share of all tuning queries whose first result was right: what an entry with no record gets. */
+  prior: z.number().min(0).max(1),
+  /** How many queries' worth of weight the prior has against an entry's own record. */
+  strength: z.number().min(0),
+  /** Entry id → [right, ranked first]. */
+  entries: z.record(
+    z.string(),
+    z
+      .tuple([z.number().int().min(0), z.number().int().min(0)])
+      .readonly()
+      .refine(([right, ranked]) => right <= ranked, { message: "is right more often than it ranked first" }),
+  ),
+});
+export type ReliabilityTable = z.infer<typeof ReliabilityTableSchema>;
+
+/** The model as `npm run fit:confidence` stores it; the index carries the table as a value per document. */
+export const StoredConfidenceModelSchema = z.strictObject({ ...modelFields, reliability: ReliabilityTableSchema }).refine(...oneWeightEach);
+export type StoredConfidenceModel = z.infer<typeof StoredConfidenceModelSchema>;
+
+/** Reads a stored model, or says what in it is wrong and where. */
+export function parseConfidenceModel(json: unknown, source: string): StoredConfidenceModel {
+  const parsed = StoredConfidenceModelSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${source} is not a confidence model:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** An entry's record shrunk towards the prior: a few queries move it a little, many move it far. */
+export function reliabilityOf(table: ReliabilityTable, id: string): number {
+  const [right, ranked] = table.entries[id] ?? [0, 0];
+  return (right + table.strength * table.prior) / (ranked + table.strength);
 }
 
 /**

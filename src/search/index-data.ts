@@ -53,7 +53,7 @@ export interface SignatureRecord extends StoredSignature {
 export const WEIGHT_SCALE = 10;
 
 export interface SearchIndexData {
-  readonly format: 5;
+  readonly format: 6;
   /** The content version the index was built from. */
   readonly version: string;
   readonly docs: readonly DocMeta[];
@@ -72,4 +72,6 @@ export interface SearchIndexData {
   readonly neighbours: readonly StoredNeighbour[];
   /** The logistic model that decides whether the first result is presented as the answer (confidence.ts). */
   readonly confidence: ConfidenceModel;
+  /** Per document, the `reliability` confidence feature (confidence.ts). */
+  readonly reliability: readonly number[];
 }

@@ -254,6 +254,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       aliasCover: nameCover(corpus.namesOf(e.doc), context.weights, termIdf),
       code: context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1,
       family: context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1,
+      reliability: data.reliability[e.doc] ?? 0,
     };
   }
 

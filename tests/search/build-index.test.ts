@@ -138,7 +138,7 @@ describe("term weights", () => {
 describe("the index built", () => {
   it("describes each entry: its kind, place, causes, summary sentences and aliases", () => {
     const data = buildSearchIndex(graphs.problem);
-    expect(data.format).toBe(5);
+    expect(data.format).toBe(6);
     expect(data.version).toBe(graphs.problem.version);
     expect(data.docs[0]).toMatchObject({
       id: "zebra-down",
@@ -229,6 +229,15 @@ describe("the index built", () => {
       { text: "kestrel error 87014", norm: "kestrel error 87014", pattern: false },
       { text: "kestrel failed on {host}", norm: "kestrel failed on {host}", pattern: true },
     ]);
+  });
+
+  it("carries the model's weights as they are and its reliability table as one value per entry, in the entries' order", () => {
+    const table = { prior: 0.6, strength: 5, entries: { "b-long": [10, 10], "no-such-entry": [0, 10] } } as const;
+    const model = { features: ["whole", "reliability"] as const, weights: [1, 2], bias: -1, threshold: 0.5, reliability: table };
+    const data = buildSearchIndex(graphs.several, model);
+    expect(data.confidence).toEqual({ features: ["whole", "reliability"], weights: [1, 2], bias: -1, threshold: 0.5 });
+    expect(data.docs.map((d) => d.id)).toEqual(["a-short", "b-long"]);
+    expect(data.reliability).toEqual([0.6, 0.87]);
   });
 
   it("gives the browser the same index without quotes, hints, stored term sets and spelling words", () => {

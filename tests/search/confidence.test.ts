@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import model from "@/search/confidence-model.json";
-import { FEATURE_DIRECTIONS, fitLogistic, probability, type ConfidenceModel, type FeatureVector } from "@/search/confidence";
+import { FEATURE_DIRECTIONS, fitLogistic, parseConfidenceModel, probability, reliabilityOf, type ConfidenceModel, type FeatureVector } from "@/search/confidence";
 
 const zero = Object.fromEntries(Object.keys(FEATURE_DIRECTIONS).map((k) => [k, 0])) as Record<keyof typeof FEATURE_DIRECTIONS, number>;
 const x = (values: Partial<FeatureVector>): FeatureVector => ({ ...zero, ...values });
@@ -24,14 +24,31 @@ describe("confidence model", () => {
     expect(p(0.5)).toBeLessThan(0.7);
   });
 
-  it("the stored model uses known features, each weighted in its stated direction", () => {
-    const stored = model as ConfidenceModel;
-    expect(stored.features.length).toBe(stored.weights.length);
+  it("shrinks an entry's record towards the prior: an entry with none gets the prior, a long record nearly its own share", () => {
+    const table = { prior: 0.7, strength: 5, entries: { few: [0, 1], many: [10, 100], none: [0, 0] } } as const;
+    expect(reliabilityOf(table, "unknown")).toBeCloseTo(0.7);
+    expect(reliabilityOf(table, "none")).toBeCloseTo(0.7);
+    expect(reliabilityOf(table, "few")).toBeCloseTo(3.5 / 6);
+    expect(reliabilityOf(table, "many")).toBeCloseTo(13.5 / 105);
+    expect(reliabilityOf({ ...table, strength: 0 }, "many")).toBeCloseTo(0.1);
+  });
+
+  it("the stored model reads as a model, each feature weighted in its stated direction", () => {
+    const stored = parseConfidenceModel(model, "confidence-model.json");
     stored.features.forEach((name, i) => {
-      expect(Object.keys(FEATURE_DIRECTIONS)).toContain(name);
       expect(Math.sign(stored.weights[i] ?? 0)).toBe(FEATURE_DIRECTIONS[name]);
     });
-    expect(stored.threshold).toBeGreaterThan(0);
-    expect(stored.threshold).toBeLessThan(1);
+  });
+
+  it("a broken model is refused with what is wrong and where", () => {
+    const good = { features: ["score"], weights: [1], bias: 0, threshold: 0.5, reliability: { prior: 0.5, strength: 5, entries: { a: [1, 2] } } };
+    expect(parseConfidenceModel(good, "m.json").reliability.entries.a).toEqual([1, 2]);
+    const broken = (change: object, message: RegExp) => expect(() => parseConfidenceModel({ ...good, ...change }, "m.json"), JSON.stringify(change)).toThrow(message);
+    broken({ features: ["score", "nonsense"], weights: [1, 1] }, /m\.json[\s\S]*features\[1\]/);
+    broken({ weights: [1, 2] }, /one weight per feature/);
+    broken({ threshold: 1.5 }, /threshold/);
+    broken({ reliability: { prior: 0.5, strength: 5, entries: { a: [3, 2] } } }, /right more often[\s\S]*reliability\.entries\.a/);
+    broken({ reliability: undefined }, /reliability/);
+    broken({ extra: 1 }, /extra/);
   });
 });

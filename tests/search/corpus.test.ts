@@ -24,7 +24,7 @@ const id = (term: string) => vocabulary.indexOf(term);
 
 function index(): SearchIndexData {
   return {
-    format: 5,
+    format: 6,
     version: "test",
     docs: [
       {
@@ -64,6 +64,7 @@ function index(): SearchIndexData {
     ],
     neighbours: [],
     confidence: { weights: {}, bias: 0, threshold: 0.5 } as unknown as SearchIndexData["confidence"],
+    reliability: [0.5, 0.5, 0.5],
   };
 }
 

@@ -98,6 +98,9 @@ describe("neighbours on the real content", () => {
       ["#11 [stage-1 7/15] RUN pip3 install --user -r requirements.txt\nERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.", "pip-user-in-virtualenv"],
       ["Error response from daemon: driver failed programming external connectivity on endpoint mysql: iptables failed: iptables --wait -t nat -A DOCKER -p tcp -d 0/0 --dport 3306 -j DNAT --to-destination 172.17.0.2:3306 ! -i docker0: iptables: No chain/target/match by that name.", "docker-iptables-chain-missing"],
       ['{"errcode":40096,"errmsg":"invalid external userid, hint: [1768979428_1_x]"}', "wecom-user-id"],
+      ['Step 5/9 : RUN pip3 install --upgrade pip && pip3 install -r requirements.txt\n  File "/usr/bin/pip3", line 9, in <module>\n    from pip import main\nImportError: cannot import name \'main\'', "pip-main-import-error"],
+      ['ImportError: cannot import name "main"', "pip-main-import-error"],
+      ["用 QQ 邮箱发信，对方那边退信，说是垃圾邮件", "smtp-spam-rejected"],
     ] as const) {
       const response = searcher.search(query);
       expect(response.neighbour?.id, query).toBe(id);

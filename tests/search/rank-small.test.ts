@@ -241,6 +241,21 @@ describe("the first result's confidence features", () => {
     expect(searcher.first("zebra keeps restarting")?.features.family).toBe(0);
   });
 
+  it("read the entry's reliability from the index, and a more reliable entry is presented where a less reliable one is not", () => {
+    const query = "zebra 容器反复重启";
+    const doc = data.docs.findIndex((d) => d.id === "zebra-restart");
+    const withReliability = (value: number) =>
+      createSearcher({
+        ...data,
+        confidence: { features: ["whole", "reliability"], weights: [1, 4], bias: -3, threshold: 0.5 },
+        reliability: data.docs.map((_d, i) => (i === doc ? value : 0.5)),
+      });
+    expect(withReliability(0.9).first(query)?.features.reliability).toBe(0.9);
+    expect(withReliability(0.9).search(query).confident).toBe(true);
+    expect(withReliability(0.1).search(query).confident).toBe(false);
+    expect(withReliability(0.1).search(query).suggestions[0]?.id).toBe("zebra-restart");
+  });
+
   it("add to the words' score 0.6 × the signature's weight out of 24", () => {
     const searcher = createSearcher(data);
     const signatures = new SignatureIndex(data.signatures.map((stored) => signatureRecord(stored, new Set(data.keepNumbers))));
