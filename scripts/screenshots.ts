@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { chromium } from "@playwright/test";
@@ -31,7 +32,7 @@ for (const scheme of ["light", "dark"] as const) {
     const page = await context.newPage();
     for (const path of pages) {
       await page.goto(base + path, { waitUntil: "networkidle" });
-      const name = `${path.replace(/[^a-z0-9]+/gi, "_") || "home"}-${scheme}-${width}.png`;
+      const name = `${fileStem(path)}-${scheme}-${width}.png`;
       await page.screenshot({ path: `${out}/${name}`, fullPage: process.env.FULL !== "0" });
     }
     await context.close();
@@ -39,3 +40,13 @@ for (const scheme of ["light", "dark"] as const) {
 }
 await browser.close();
 console.log(`screenshots in ${out}`);
+
+/**
+ * A file name for a page path: readable where it can be, and never over the file system's
+ * 255-byte limit (a long percent-encoded Chinese query is several times that), so a long path
+ * keeps its first 80 characters and a hash of the whole.
+ */
+function fileStem(pagePath: string): string {
+  const plain = pagePath.replace(/[^a-z0-9]+/gi, "_") || "home";
+  return plain.length <= 120 ? plain : `${plain.slice(0, 80)}_${createHash("sha256").update(pagePath).digest("hex").slice(0, 12)}`;
+}
