@@ -241,6 +241,16 @@ describe("the first result's confidence features", () => {
     expect(searcher.first("zebra keeps restarting")?.features.family).toBe(0);
   });
 
+  it("do not count the log levels and `ok` a log prints on every line as asked", () => {
+    const searcher = createSearcher(data);
+    const alone = searcher.first("zebra exited with code 137")?.features.whole ?? 0;
+    expect(alone).toBeGreaterThan(0);
+    for (const noise of ["INFO ok", "DEBUG: ok", "[TRACE] ok"]) {
+      const log = `2024-06-01 10:00:00 ${noise}\nzebra exited with code 137`;
+      expect(searcher.first(log)?.features.whole, noise).toBeCloseTo(alone, 6);
+    }
+  });
+
   it("read the entry's reliability from the index, and a more reliable entry is presented where a less reliable one is not", () => {
     const query = "zebra 容器反复重启";
     const doc = data.docs.findIndex((d) => d.id === "zebra-restart");
