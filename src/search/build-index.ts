@@ -20,10 +20,10 @@ import { packPostings, packVocabulary } from "./packing";
  * pointing at a cause. The result is
  * plain JSON, loaded as-is by the server and by the browser.
  */
-// Checked when first needed, so a hand-edited model fails the build with what is wrong in it.
-let storedModel: StoredConfidenceModel | null = null;
+// Checked on load, so a hand-edited model fails the build with what is wrong in it.
+const STORED_MODEL = parseConfidenceModel(confidenceModel, "src/search/confidence-model.json");
 
-export function buildSearchIndex(graph: KnowledgeGraph, model: StoredConfidenceModel = (storedModel ??= parseConfidenceModel(confidenceModel, "src/search/confidence-model.json"))): SearchIndexData {
+export function buildSearchIndex(graph: KnowledgeGraph, model: StoredConfidenceModel = STORED_MODEL): SearchIndexData {
   // The neighbours' codes (87014, 40029…) stay literal too, or their signatures would match any number.
   const keepNumbers = corpusNumbers([...graph.entries.map((entry) => Object.values(fieldsOf(entry)).join("\n")), ...graph.neighbours.flatMap((n) => n.signatures)]);
   const mask = { keepNumbers: new Set(keepNumbers) };

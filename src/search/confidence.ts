@@ -33,18 +33,6 @@ export type FeatureName = keyof typeof FEATURE_DIRECTIONS;
 export const FEATURES = Object.keys(FEATURE_DIRECTIONS) as FeatureName[];
 export type FeatureVector = Readonly<Record<FeatureName, number>>;
 
-const modelFields = {
-  features: z.array(z.enum(FEATURES as [FeatureName, ...FeatureName[]])).readonly(),
-  weights: z.array(z.number()).readonly(),
-  bias: z.number(),
-  /** A first result is presented when its probability is at least this. */
-  threshold: z.number().gt(0).lt(1),
-};
-const oneWeightEach = [(m: { features: readonly unknown[]; weights: readonly unknown[] }) => m.features.length === m.weights.length, { message: "needs one weight per feature" }] as const;
-
-export const ConfidenceModelSchema = z.strictObject(modelFields).refine(...oneWeightEach);
-export type ConfidenceModel = z.infer<typeof ConfidenceModelSchema>;
-
 /**
  * Per entry, of the tuning queries that ranked it first, how many it was right for. Some entries
  * attract reports they do not fix (a WeCom bot that does not reply ranks the trusted-IP entry
@@ -69,8 +57,19 @@ export const ReliabilityTableSchema = z.strictObject({
 export type ReliabilityTable = z.infer<typeof ReliabilityTableSchema>;
 
 /** The model as `npm run fit:confidence` stores it; the index carries the table as a value per document. */
-export const StoredConfidenceModelSchema = z.strictObject({ ...modelFields, reliability: ReliabilityTableSchema }).refine(...oneWeightEach);
+export const StoredConfidenceModelSchema = z
+  .strictObject({
+    features: z.array(z.enum(FEATURES as [FeatureName, ...FeatureName[]])).readonly(),
+    weights: z.array(z.number()).readonly(),
+    bias: z.number(),
+    /** A first result is presented when its probability is at least this. */
+    threshold: z.number().gt(0).lt(1),
+    reliability: ReliabilityTableSchema,
+  })
+  .refine((m) => m.features.length === m.weights.length, { message: "needs one weight per feature" });
 export type StoredConfidenceModel = z.infer<typeof StoredConfidenceModelSchema>;
+/** The model as the index carries it: the reliability table becomes a value per document. */
+export type ConfidenceModel = Omit<StoredConfidenceModel, "reliability">;
 
 /** Reads a stored model, or says what in it is wrong and where. */
 export function parseConfidenceModel(json: unknown, source: string): StoredConfidenceModel {
