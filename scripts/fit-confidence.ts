@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildContent } from "../src/content";
 import { buildSearchIndex, confidenceOf } from "../src/search/build-index";
-import { FEATURE_DIRECTIONS, FEATURES, fitLogistic, probability, reliabilityOf, type ConfidenceModel, type FeatureName, type FeatureVector, type ReliabilityTable, type StoredConfidenceModel } from "../src/search/confidence";
+import { FEATURE_DIRECTIONS, FEATURES, fitLogistic, probability, reliabilityOf, WORDING_MIN_QUERIES, wordingOf, wordOdds, type ConfidenceModel, type FeatureName, type FeatureVector, type ReliabilityTable, type StoredConfidenceModel, type WordingTable } from "../src/search/confidence";
 import { productRun } from "../src/search/contenders";
 import { evaluate, parseEvalFile, partOf, type EvalCase } from "../src/search/eval";
 import { createSearcher } from "../src/search/rank";
@@ -13,8 +13,9 @@ import { createSearcher } from "../src/search/rank";
  * query never is). A fit whose weights go against a feature's stated direction is refused. The
  * operating point is the lowest threshold at which the product's search (every line of a log
  * judged, as the eval does) leaves at least 85% of the check part's out-of-scope queries unanswered.
- * The per-entry reliability table is counted on the tuning part too; while fitting, each tuning
- * query sees its entry's record without itself, or the feature would simply repeat its label.
+ * The per-entry reliability table and the per-word wording table are counted on the tuning part
+ * too; while fitting, each tuning query sees them without itself, or the features would simply
+ * repeat its label.
  * Writes src/search/confidence-model.json and prints both parts at every threshold.
  */
 const FILE = "tests/evals/real-dev.jsonl";
@@ -38,13 +39,14 @@ interface Row {
   readonly inScope: boolean;
   /** A recognised neighbouring problem keeps this first result from being an answer whatever the model says. */
   readonly blocked: boolean;
+  readonly words: readonly string[];
 }
 /** One row per query; a query that ranks nothing is never answered, so it only counts in the totals. */
 function rowsOf(set: readonly EvalCase[]): Row[] {
   return set.flatMap((c) => {
     const first = searcher.first(c.q);
     if (!first) return [];
-    return [{ id: first.id, features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0, blocked: first.neighbour }];
+    return [{ id: first.id, features: first.features, right: (upstreamOf.get(first.id) ?? []).some((id) => c.expect.includes(id)), inScope: c.expect.length > 0, blocked: first.neighbour, words: first.words }];
   });
 }
 
@@ -55,10 +57,12 @@ const check = cases.filter((c) => partOf(c) === "check");
 const firstOfTune = rowsOf(tune);
 const decidedTune = firstOfTune.filter((r) => !r.blocked);
 const table = reliabilityTable(decidedTune);
-// The tune columns printed below see each entry's whole record, their own query included.
-const tuneRows = firstOfTune.map((r) => withReliability(r, reliabilityOf(table, r.id)));
-const checkRows = rowsOf(check).map((r) => withReliability(r, reliabilityOf(table, r.id)));
-const decided = decidedTune.map((r) => withReliability(r, leaveOneOut(table, r)));
+const wording = wordingTable(decidedTune);
+// The tune columns printed below see each entry's whole record and every word's, their own query included.
+const withTables = (r: Row) => withFeatures(r, reliabilityOf(table, r.id), wordingOf((w) => odds(wording, w), r.words));
+const tuneRows = firstOfTune.map(withTables);
+const checkRows = rowsOf(check).map(withTables);
+const decided = decidedTune.map((r) => withFeatures(r, leaveOneOut(table, r), wordingOf((w) => odds(wording, w, r), r.words)));
 const counts = (set: readonly EvalCase[]) => ({ inScope: set.filter((c) => c.expect.length > 0).length, oos: set.filter((c) => c.expect.length === 0).length });
 
 /** Shown@1 over in-scope queries and the share of out-of-scope ones left unanswered, at a threshold. */
@@ -109,7 +113,7 @@ const fine = Array.from({ length: 181 }, (_, i) => Math.round((0.05 + i * 0.005)
  * through a line the first result does not come from.
  */
 function searchedAt(set: readonly EvalCase[], threshold: number) {
-  const s = createSearcher({ ...index, ...confidenceOf(index.docs, { ...draft, threshold, reliability: table }) });
+  const s = createSearcher({ ...index, ...confidenceOf(index.docs, { ...draft, threshold, reliability: table, wording }) });
   return evaluate(set, productRun(s, (id) => upstreamOf.get(id) ?? []));
 }
 // Fewer queries are answered as the threshold rises, so the lowest one that meets the target is
@@ -123,8 +127,8 @@ while (lo < hi) {
 }
 const threshold = fine[lo] ?? 0.95;
 const thresholds = fine.filter((t, i) => i % 5 === 0 || t === threshold);
-const model: StoredConfidenceModel = { features: draft.features, weights: draft.weights.map(round), bias: round(draft.bias), threshold: round(threshold), reliability: table };
-// One line per entry's [right, ranked] pair, so the table reads as a table.
+const model: StoredConfidenceModel = { features: draft.features, weights: draft.weights.map(round), bias: round(draft.bias), threshold: round(threshold), reliability: table, wording };
+// One line per entry's [right, ranked] pair and per word's [right, wrong], so the tables read as tables.
 writeFileSync(MODEL, `${JSON.stringify(model, null, 2).replace(/\[\s+(\d+),\s+(\d+)\s+\]/g, "[$1, $2]")}\n`);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
@@ -156,8 +160,34 @@ function leaveOneOut(t: ReliabilityTable, r: Row): number {
   return reliabilityOf({ ...t, entries: { [r.id]: [right - (r.right ? 1 : 0), ranked - 1] } }, r.id);
 }
 
-function withReliability(r: Row, reliability: number): Row {
-  return { ...r, features: { ...r.features, reliability } };
+/** Each word's count among the queries, kept for the words at least WORDING_MIN_QUERIES of them used. */
+function wordingTable(rows: readonly Row[]): WordingTable {
+  const counts = new Map<string, [number, number]>();
+  for (const r of rows) {
+    for (const word of new Set(r.words)) {
+      const count = counts.get(word) ?? [0, 0];
+      count[r.right ? 0 : 1]++;
+      counts.set(word, count);
+    }
+  }
+  const words = [...counts].filter(([, [right, wrong]]) => right + wrong >= WORDING_MIN_QUERIES).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { right: rows.filter((r) => r.right).length, wrong: rows.filter((r) => !r.right).length, words: Object.fromEntries(words) };
+}
+
+/** A word's odds, or, given a query of the table, what they would be had it not been counted. */
+function odds(t: WordingTable, word: string, without?: Row): number | undefined {
+  const counts = Object.hasOwn(t.words, word) ? t.words[word] : undefined;
+  if (!counts) return undefined;
+  if (!without) return wordOdds(t, counts);
+  const own = without.words.includes(word);
+  const right = counts[0] - (own && without.right ? 1 : 0);
+  const wrong = counts[1] - (own && !without.right ? 1 : 0);
+  if (right + wrong < WORDING_MIN_QUERIES) return undefined;
+  return wordOdds({ right: t.right - (without.right ? 1 : 0), wrong: t.wrong - (without.right ? 0 : 1) }, [right, wrong]);
+}
+
+function withFeatures(r: Row, reliability: number, wording: number): Row {
+  return { ...r, features: { ...r.features, reliability, wording } };
 }
 
 function round(n: number): number {

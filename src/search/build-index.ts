@@ -4,7 +4,7 @@ import type { Entry } from "@/content/schema";
 import { SEARCH_CONFIG } from "./config";
 import { WEIGHT_SCALE, type DocMeta, type FieldName, type SearchIndexData, type StoredSignature } from "./index-data";
 import confidenceModel from "./confidence-model.json";
-import { parseConfidenceModel, reliabilityOf, type StoredConfidenceModel } from "./confidence";
+import { parseConfidenceModel, reliabilityOf, wordOdds, type StoredConfidenceModel } from "./confidence";
 import { detectFamilies, familyTerms } from "./families";
 import { fold } from "./normalize";
 import { signatureRecord } from "./signatures";
@@ -84,7 +84,7 @@ export function buildSearchIndex(graph: KnowledgeGraph, model: StoredConfidenceM
     else signaturesOf.set(sig.doc, [sig]);
   }
   return {
-    format: 6,
+    format: 7,
     version: graph.version,
     docs: docs.map((doc, i) => {
       const own = signaturesOf.get(i) ?? [];
@@ -117,11 +117,16 @@ export function buildSearchIndex(graph: KnowledgeGraph, model: StoredConfidenceM
 
 /**
  * The model as the index carries it: the weights as they are, the reliability table as one value
- * per document (two decimals are plenty against the other features), so the browser needs no ids.
+ * per document (two decimals are plenty against the other features), so the browser needs no ids,
+ * and the wording table as each word's odds to one decimal (the feature is a mean of many).
  */
-export function confidenceOf(docs: readonly { readonly id: string }[], model: StoredConfidenceModel): Pick<SearchIndexData, "confidence" | "reliability"> {
-  const { reliability, ...confidence } = model;
-  return { confidence, reliability: docs.map((doc) => Math.round(reliabilityOf(reliability, doc.id) * 100) / 100) };
+export function confidenceOf(docs: readonly { readonly id: string }[], model: StoredConfidenceModel): Pick<SearchIndexData, "confidence" | "reliability" | "wording"> {
+  const { reliability, wording, ...confidence } = model;
+  return {
+    confidence,
+    reliability: docs.map((doc) => Math.round(reliabilityOf(reliability, doc.id) * 100) / 100),
+    wording: Object.fromEntries(Object.entries(wording.words).map(([word, counts]) => [word, Math.round(wordOdds(wording, counts) * 10) / 10])),
+  };
 }
 
 const FIELD_NAMES: readonly FieldName[] = ["title", "aliases", "signatures", "tags", "summary", "causes", "checks", "fixes", "body"];

@@ -53,7 +53,7 @@ export interface SignatureRecord extends StoredSignature {
 export const WEIGHT_SCALE = 10;
 
 export interface SearchIndexData {
-  readonly format: 6;
+  readonly format: 7;
   /** The content version the index was built from. */
   readonly version: string;
   readonly docs: readonly DocMeta[];
@@ -74,4 +74,6 @@ export interface SearchIndexData {
   readonly confidence: ConfidenceModel;
   /** Per document, the `reliability` confidence feature (confidence.ts). */
   readonly reliability: readonly number[];
+  /** Per word, its log-odds for the `wording` confidence feature (confidence.ts), to one decimal. */
+  readonly wording: Readonly<Record<string, number>>;
 }

@@ -2,7 +2,7 @@ import { displaySignature } from "@/content/signature-pattern";
 import { entryUrl } from "@/urls";
 import { bm25 } from "./bm25";
 import { pickCause } from "./causes";
-import { nameCover, probability, type FeatureVector } from "./confidence";
+import { nameCover, probability, wordingOf, type FeatureVector } from "./confidence";
 import { createCorpus } from "./corpus";
 import { SEARCH_CONFIG } from "./config";
 import { detectFamilies, explain, familyTerms, type FamilyHit } from "./families";
@@ -88,6 +88,8 @@ interface UnitContext {
   readonly codes: readonly string[];
   readonly families: readonly FamilyHit[];
   readonly familyTerms: readonly string[];
+  /** The asked terms that are whole words, not bigrams (the `wording` feature reads these). */
+  readonly words: readonly string[];
 }
 
 interface Evidence {
@@ -109,6 +111,9 @@ interface Ranking {
   /** The paste read as one text: its context and each entry's coverage of it. */
   readonly whole: { readonly context: UnitContext; readonly rel: ReadonlyMap<number, number> };  /** The most specific neighbouring problem any line prints (neighbours.ts). */
   readonly neighbour: NeighbourHit | null;
+  /** The paste's words, as a whole (see UnitContext.words), and its `wording` confidence feature. */
+  readonly words: readonly string[];
+  readonly wording: number;
 }
 
 export interface Searcher {
@@ -118,7 +123,7 @@ export interface Searcher {
    * The first-ranked entry and the confidence features of it, before any decision (for fitting
    * the model); `neighbour` when a recognised neighbouring problem keeps it from being an answer.
    */
-  first(query: string): { id: string; features: FeatureVector; neighbour: boolean } | null;
+  first(query: string): { id: string; features: FeatureVector; neighbour: boolean; words: readonly string[] } | null;
 }
 
 export function createSearcher(data: SearchIndexData): Searcher {
@@ -127,6 +132,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
   const { docCount, keepNumbers, termIdf, entryHas, unknownIdf } = corpus;
   const signatures = new SignatureIndex(data.signatures.map((stored) => signatureRecord(stored, keepNumbers)));
   const neighbours = new NeighbourIndex(loadNeighbours(data.neighbours, keepNumbers));
+  const wordOddsOf = new Map(Object.entries(data.wording));
   /**
    * Whether an entry's evidence outweighs a recognised neighbour: only an error text of its own,
    * on a line of the log that prints no neighbour (both problems are there) or as specific as the
@@ -153,6 +159,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       total += weight;
     }
     const codes = asked.all.filter((t) => /^\d+$/.test(t) && looksLikeErrorCode(t));
+    const words = asked.all.slice(0, maxTerms).filter((t) => asked.words.has(t));
     return {
       context: {
         unit,
@@ -162,6 +169,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
         codes,
         families,
         familyTerms: famTerms,
+        words,
       },
       folded,
       masked,
@@ -255,6 +263,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       code: context.codes.length === 0 ? 0 : context.codes.some((c) => entryHas(e.doc, c)) ? 1 : -1,
       family: context.familyTerms.length === 0 ? 0 : context.familyTerms.some((t) => t.startsWith("~fam:") && entryHas(e.doc, t)) ? 1 : -1,
       reliability: data.reliability[e.doc] ?? 0,
+      wording: ranking.wording,
     };
   }
 
@@ -330,7 +339,19 @@ export function createSearcher(data: SearchIndexData): Searcher {
     for (const [doc, e] of best) if (e.score < SEARCH_CONFIG.suggestionThreshold) best.delete(doc);
     const ordered = [...best.values()].sort((a, b) => b.score - a.score);
     const wholeContext = multi ? (wholeEvidence[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerPaste).context) : (ordered[0]?.context ?? contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerLine).context);
-    return { ordered, lineTops, multi, units, truncated, whole: { context: wholeContext, rel: wholeRel }, neighbour: neighbours.recognise(units, keepNumbers) };
+    // A story's best reading may be one of its sentences; its wording is the whole story's.
+    const wholeWords = wholeContext.unit.text === wholeUnit.text ? wholeContext.words : contextOf(wholeUnit, SEARCH_CONFIG.maxTermsPerLine).context.words;
+    return {
+      ordered,
+      lineTops,
+      multi,
+      units,
+      truncated,
+      whole: { context: wholeContext, rel: wholeRel },
+      neighbour: neighbours.recognise(units, keepNumbers),
+      words: wholeWords,
+      wording: wordingOf((word) => wordOddsOf.get(word), wholeWords),
+    };
   }
 
   return {
@@ -340,7 +361,7 @@ export function createSearcher(data: SearchIndexData): Searcher {
       const { ordered } = ranking;
       const top = ordered[0];
       const doc = top ? data.docs[top.doc] : undefined;
-      return top && doc ? { id: doc.id, features: featuresOf(top, ranking), neighbour: !outweighs(top, ranking.neighbour) } : null;
+      return top && doc ? { id: doc.id, features: featuresOf(top, ranking), neighbour: !outweighs(top, ranking.neighbour), words: ranking.words } : null;
     },
     search(query, options = {}) {
       const response = decide(query, options);

@@ -138,7 +138,7 @@ describe("term weights", () => {
 describe("the index built", () => {
   it("describes each entry: its kind, place, causes, summary sentences and aliases", () => {
     const data = buildSearchIndex(graphs.problem);
-    expect(data.format).toBe(6);
+    expect(data.format).toBe(7);
     expect(data.version).toBe(graphs.problem.version);
     expect(data.docs[0]).toMatchObject({
       id: "zebra-down",
@@ -231,13 +231,17 @@ describe("the index built", () => {
     ]);
   });
 
-  it("carries the model's weights as they are and its reliability table as one value per entry, in the entries' order", () => {
+  it("carries the model's weights as they are, its reliability table as one value per entry, in the entries' order, and its wording table as odds per word", () => {
     const table = { prior: 0.6, strength: 5, entries: { "b-long": [10, 10], "no-such-entry": [0, 10] } } as const;
-    const model = { features: ["whole", "reliability"] as const, weights: [1, 2], bias: -1, threshold: 0.5, reliability: table };
+    const wording = { right: 8, wrong: 2, words: { mysql: [6, 0], proxy: [0, 2], ["__proto__"]: [1, 1] } } as const;
+    const model = { features: ["whole", "reliability"] as const, weights: [1, 2], bias: -1, threshold: 0.5, reliability: table, wording };
     const data = buildSearchIndex(graphs.several, model);
     expect(data.confidence).toEqual({ features: ["whole", "reliability"], weights: [1, 2], bias: -1, threshold: 0.5 });
     expect(data.docs.map((d) => d.id)).toEqual(["a-short", "b-long"]);
     expect(data.reliability).toEqual([0.6, 0.87]);
+    // ln(7/10) − ln(1/4) = 1.03; ln(1/10) − ln(3/4) = −2.01; ln(2/10) − ln(2/4) = −0.92
+    expect(data.wording).toEqual({ mysql: 1, proxy: -2, ["__proto__"]: -0.9 });
+    expect(Object.hasOwn(data.wording, "__proto__")).toBe(true);
   });
 
   it("gives the browser the same index without quotes, hints, stored term sets and spelling words", () => {

@@ -24,7 +24,7 @@ const id = (term: string) => vocabulary.indexOf(term);
 
 function index(): SearchIndexData {
   return {
-    format: 6,
+    format: 7,
     version: "test",
     docs: [
       {
@@ -65,6 +65,7 @@ function index(): SearchIndexData {
     neighbours: [],
     confidence: { weights: {}, bias: 0, threshold: 0.5 } as unknown as SearchIndexData["confidence"],
     reliability: [0.5, 0.5, 0.5],
+    wording: {},
   };
 }
 

@@ -266,6 +266,24 @@ describe("the first result's confidence features", () => {
     expect(withReliability(0.1).search(query).suggestions[0]?.id).toBe("zebra-restart");
   });
 
+  it("read the query's wording from the index: the mean odds of the words it uses, and a query in a neighbour's words is not answered", () => {
+    const query = "zebra 容器反复重启 behind the proxy";
+    const withWording = (wording: Record<string, number>) =>
+      createSearcher({ ...data, confidence: { features: ["whole", "wording"], weights: [1, 2], bias: -0.5, threshold: 0.5 }, reliability: data.docs.map(() => 0.5), wording });
+    expect(withWording({}).first(query)?.features.wording).toBe(0);
+    expect(withWording({ zebra: 1, proxi: -2, nowhere: 5 }).first(query)?.features.wording).toBeCloseTo(-0.5);
+    expect(withWording({ zebra: 1 }).search(query).confident).toBe(true);
+    expect(withWording({ zebra: 1, proxi: -3 }).search(query).confident).toBe(false);
+    expect(withWording({ zebra: 1, proxi: -3 }).search(query).suggestions[0]?.id).toBe("zebra-restart");
+  });
+
+  it("read a long story's wording from all of it, not from the sentence that ranked its entry", () => {
+    const searcher = createSearcher({ ...data, wording: { proxi: -2 } });
+    const story = "zebra 容器反复重启。我们一直在公司的 proxy 后面上网，已经试过很多办法，还是不行。";
+    expect(searcher.first(story)?.words).toContain("proxi");
+    expect(searcher.first(story)?.features.wording).toBe(-2);
+  });
+
   it("add to the words' score 0.6 × the signature's weight out of 24", () => {
     const searcher = createSearcher(data);
     const signatures = new SignatureIndex(data.signatures.map((stored) => signatureRecord(stored, new Set(data.keepNumbers))));

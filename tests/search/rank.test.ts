@@ -115,8 +115,8 @@ describe("the eval harness on the public queries", () => {
    */
   const real = parseEvalFile(readFileSync(path.join(ROOT, "tests/evals/real-dev.jsonl"), "utf8"));
   const floors = {
-    tune: { rank1: 0.91, rank3: 0.97, shown1: 0.69, shown3: 0.69, oos: 0.83 },
-    check: { rank1: 0.86, rank3: 0.92, shown1: 0.61, shown3: 0.61, oos: 0.85 },
+    tune: { rank1: 0.91, rank3: 0.97, shown1: 0.78, shown3: 0.78, oos: 0.86 },
+    check: { rank1: 0.86, rank3: 0.92, shown1: 0.62, shown3: 0.62, oos: 0.85 },
   } as const;
   for (const part of ["tune", "check"] as const) {
     it(`keeps today's figures on the ${part} part of the real users' queries`, () => {
